@@ -1,0 +1,3 @@
+from directive_graph.cli import main
+
+main()

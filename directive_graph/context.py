@@ -1,0 +1,111 @@
+"""What stands right after a mention: its issue date and its issuer phrase.
+
+"Quyết định số 1847/QĐ-TTg ngày 27-12-2018 của Thủ tướng Chính phủ": the
+date and the issuer are read from the text that follows the mention, in
+either order, and nowhere else (a date two sentences away says nothing).
+
+Example:
+    >>> text = "Quyết định số 1847/QĐ-TTg ngày 27-12-2018 của Thủ tướng Chính phủ về …"
+    >>> tail = read_tail(text, 25)
+    >>> tail.issued_on, tail.issuer_text, tail.issuer.code
+    (datetime.date(2018, 12, 27), 'Thủ tướng Chính phủ', 'TTg')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from directive_graph.models import Issuer
+from directive_graph.patterns import compiled
+from directive_graph.vocab import load_vocab
+
+# How far after a header number ("Số: 15/QĐ-BNV") its date line may stand.
+HEADER_DATE_WINDOW = 300
+
+
+@dataclass
+class Tail:
+    """The date and issuer found after a mention."""
+
+    year: int | None = None
+    issued_on: dt.date | None = None
+    issuer_text: str | None = None
+    issuer: Issuer | None = None
+
+
+def _date_of(match: regex.Match[str]) -> tuple[int, dt.date | None]:
+    groups = match.groupdict()
+    for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d4", "m4", "y4")):
+        if groups.get(y):
+            year = int(groups[y])
+            try:
+                return year, dt.date(year, int(groups[m]), int(groups[d]))
+            except ValueError:
+                return year, None
+    return int(groups["y3"]), None
+
+
+def read_tail(text: str, end: int) -> Tail:
+    """Read the date and the issuer phrase that follow position ``end``."""
+    patterns = compiled()
+    tail = Tail()
+    pos = end
+    for _ in range(2):  # date then issuer, or issuer then date
+        if tail.year is None:
+            date = patterns.date_tail.match(text, pos)
+            if date is not None:
+                tail.year, tail.issued_on = _date_of(date)
+                pos = date.end()
+                continue
+        if tail.issuer_text is None:
+            issuer = patterns.issuer_tail.match(text, pos)
+            if issuer is not None:
+                tail.issuer_text = issuer.group("issuer").strip()
+                tail.issuer = load_vocab().issuer_for_alias(issuer.group("alias"))
+                pos = issuer.end()
+                continue
+        break
+    return tail
+
+
+# How far before a mention a "Ngày …, X đã ban hành" clause may start.
+DATE_BEFORE_REACH = 220
+
+
+def date_before(text: str, start: int) -> tuple[int, dt.date | None] | None:
+    """A date that opens the clause issuing the mention: "Ngày 26/6/2018, Thủ tướng … ban hành Quyết định …".
+
+    Example:
+        >>> t = "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành Quyết định số 772/QĐ-TTg về …"
+        >>> date_before(t, t.index("Quyết"))
+        (2018, datetime.date(2018, 6, 26))
+    """
+    match = compiled().date_before.search(text, max(0, start - DATE_BEFORE_REACH), start)
+    return _date_of(match) if match else None
+
+
+def header_date(text: str, end: int) -> tuple[int, dt.date | None] | None:
+    """The date line under a header number: "Số: 15/QĐ-BNV … Hà Nội, ngày 10 tháng 01 năm 2020"."""
+    match = compiled().date_any.search(text, end, min(len(text), end + HEADER_DATE_WINDOW))
+    return _date_of(match) if match else None
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence (or line) around ``[start, end)``, at most ``reach`` characters each side.
+
+    Example:
+        >>> t = "Mở đầu. Theo Chỉ thị 19 của Thành ủy, các sở làm ngay. Câu sau."
+        >>> a, b = sentence_bounds(t, 13, 23)
+        >>> t[a:b]
+        'Theo Chỉ thị 19 của Thành ủy, các sở làm ngay.'
+    """
+    lo = max(0, start - reach)
+    left = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start))
+    left = lo if left < 0 else left + (1 if text[left] == "\n" else 2)
+    hi = min(len(text), end + reach)
+    stops = [i for i in (text.find("\n", end, hi), text.find(". ", end, hi)) if i >= 0]
+    right = min(stops) + (1 if stops and text[min(stops)] == "." else 0) if stops else hi
+    return left, right

@@ -1,0 +1,114 @@
+"""Text as it really arrives, made regular for the patterns.
+
+:class:`TextView` gives the extractor a cleaned copy of the caller's text
+(accents composed to NFC, "Ð" U+00D0 read as "Đ", Cyrillic look-alikes read as
+Latin, markdown emphasis and zero-width characters dropped) and maps every
+position of the copy back to the caller's string, so spans always index the
+original. Texts that need none of this (most) are used as they are, at no cost.
+
+Example:
+    >>> raw = "*Nghị quyết số* *203/2025/QH15*"
+    >>> view = TextView(raw)
+    >>> view.text
+    'Nghị quyết số 203/2025/QH15'
+    >>> start, end = view.span(14, 27)
+    >>> raw[start:end]
+    '203/2025/QH15'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+# Characters that are dropped from the view: markdown emphasis and invisible ones.
+_DROP = "*\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# One-for-one replacements: U+00D0 (Icelandic Eth) for Đ, Cyrillic look-alikes.
+_SAME_WIDTH = str.maketrans(
+    {
+        "\u00d0": "Đ",
+        "\u00f0": "đ",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
+        "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y",
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
+    }
+)
+_NEEDS_WORK = re.compile(r"[\u0300-\u036f\u00d0\u00f0\u0400-\u04ff" + re.escape(_DROP) + "]")
+_EDITS = re.compile(r"[" + re.escape(_DROP) + r"]+|.[\u0300-\u036f]+", re.DOTALL)
+
+
+class TextView:
+    """A regularised copy of ``original`` with a position map back to it."""
+
+    __slots__ = ("original", "text", "_ends", "_deltas", "_composed")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._ends: list[int] = []  # view positions where a delta starts to apply
+        self._deltas: list[int] = []  # cumulative (original - view) from there on
+        self._composed: dict[int, tuple[int, int]] = {}
+        if not _NEEDS_WORK.search(original):
+            self.text = original
+            return
+        pieces: list[str] = []
+        last = 0
+        view_pos = 0
+        delta = 0
+        for match in _EDITS.finditer(original):
+            start, end = match.span()
+            pieces.append(original[last:start])
+            view_pos += start - last
+            chunk = match.group()
+            replacement = "" if chunk[0] in _DROP else unicodedata.normalize("NFC", chunk)
+            for offset in range(len(replacement)):
+                self._composed[view_pos + offset] = (start, end)
+            pieces.append(replacement)
+            view_pos += len(replacement)
+            delta += (end - start) - len(replacement)
+            self._ends.append(view_pos)
+            self._deltas.append(delta)
+            last = end
+        pieces.append(original[last:])
+        self.text = "".join(pieces).translate(_SAME_WIDTH)
+
+    @property
+    def is_identity(self) -> bool:
+        """True when the view is the original string itself."""
+        return self.text is self.original
+
+    def _char_start(self, pos: int) -> int:
+        if pos in self._composed:
+            return self._composed[pos][0]
+        i = bisect.bisect_right(self._ends, pos)
+        return pos + (self._deltas[i - 1] if i else 0)
+
+    def _char_end(self, pos: int) -> int:
+        if pos in self._composed:
+            return self._composed[pos][1]
+        return self._char_start(pos) + 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the view span ``[start, end)`` to the original string."""
+        if not self._ends:
+            return start, end
+        if end <= start:
+            mapped = self._char_start(start)
+            return mapped, mapped
+        return self._char_start(start), self._char_end(end - 1)
+
+
+_SYMBOL_SPACE = re.compile(r"\s+")
+
+
+def normalize_symbol(raw: str) -> str:
+    """The written form of a symbol, cleaned: NFC, "Đ" for "Ð", no stray spaces.
+
+    Example:
+        >>> normalize_symbol("NQ- CP")
+        'NQ-CP'
+        >>> normalize_symbol("QÐ-BVHTTDL")
+        'QĐ-BVHTTDL'
+    """
+    cleaned = unicodedata.normalize("NFC", raw).translate(_SAME_WIDTH)
+    return _SYMBOL_SPACE.sub("", cleaned).strip("-/")

@@ -1,0 +1,263 @@
+"""Every regular expression of the extractor, built from the vocabulary.
+
+The sections below go from the smallest fragment to the compiled patterns.
+Each fragment names a real example. All patterns run on a
+:class:`~directive_graph.normalize.TextView` text (NFC, "Đ" not "Ð", no
+markdown emphasis), so they need not know about those variants.
+
+The scan is digit-first: every reference contains a number, so the only
+pattern that walks the whole text (``candidate``) starts with ``\\d`` and
+accepts a digit only when a symbol follows it ("1847/QĐ") or a type word or
+"số" stands right before it ("Chỉ thị 19"). Everything else is matched
+anchored at a candidate, so its cost is paid per reference, not per character.
+Type words are checked backwards on the reversed text (``rev_prefix``) to stay
+anchored.
+
+Example:
+    >>> p = compiled()
+    >>> [m.start() for m in p.candidate.finditer("Theo Chỉ thị 19 ngày 12/5/2020")]
+    [13]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from directive_graph.vocab import Vocabulary, load_vocab, strip_accents
+
+Pattern = regex.Pattern[str]
+
+# --------------------------------------------------------------------------
+# Separators
+# --------------------------------------------------------------------------
+# White space inside a reference, at most one line break: "Nghị định số\n30/2020".
+SEP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+# Spaces only (no line break), for the inside of a symbol: "NQ- CP".
+SP = r"[^\S\n]*"
+# A letter (not a digit or underscore).
+LETTER = r"[^\W\d_]"
+
+# --------------------------------------------------------------------------
+# Numbers and symbols
+# --------------------------------------------------------------------------
+# The number as written: "1847", "08", "30c" (a letter suffix), "66.7" (dotted).
+NUMBER = r"(?P<num>\d{1,6}(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-]|[^\w]|$))?)"
+# A year inside a symbol: "2020" in "30/2020/NĐ-CP".
+YEAR = r"(?:19|20)\d\d"
+# One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
+# "QH13", "UBTVQH15"; never a capitalised word ("Thành").
+CODE = r"(?-i:[A-ZĐ][A-ZĐ&]*(?:\d{1,3}|[a-zđ]{1,2})?(?![\w&]))"
+# Codes joined by "-" or "/", stray spaces allowed after a separator:
+# "QĐ-CT-THNVDT", "TT- NHNN", "TTLT-BTC-BGD".
+CODES = CODE + r"(?:" + SP + r"[-/]" + SP + CODE + r")*"
+# State symbol after the number: "/QĐ-TTg", "/2020/NĐ-CP", "-2017/NQ-CP".
+STATE_SYMBOL = (
+    r"(?P<state>(?:" + SP + r"[/-]" + SP + r"(?P<year>" + YEAR + r"))?"
+    + SP + r"/" + SP + r"(?P<scodes>" + CODES + r"))"
+)
+# Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW".
+PARTY_SYMBOL = (
+    r"(?P<party>" + SP + r"-" + SP + r"(?P<ptype>" + CODE + r")" + SP + r"/" + SP
+    + r"(?P<pcodes>" + CODES + r"))"
+)
+BODY = NUMBER + r"(?:" + PARTY_SYMBOL + r"|" + STATE_SYMBOL + r")?"
+# What may follow a number that has no symbol: not "/5" (a date or a ratio),
+# not ",5" (a decimal), not "%".
+BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|[.,]\d|" + SP + r"%)"
+# Quantity words that make the number a count, not a document number:
+# "Kế hoạch 100 ngày", "Quyết định 2 lần"; "ngày 12/5" after a number is a date.
+UNITS = (
+    r"(?i:ngày(?!" + SEP + r"\d)|tháng(?!" + SEP + r"\d)|năm(?!" + SEP + r"\d)|tuần|giờ|phút|lần|"
+    r"người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|trăm|km|ha|tấn|hộ|xã|huyện|tỉnh|điểm|nội dung|nhiệm vụ|"
+    r"giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|trường hợp|đơn vị|cơ quan|tập thể|cá nhân|"
+    r"điều|khoản|chương|mục|tiêu chí|lĩnh vực|năm học|phần|loại|cấp|ý kiến|tiết|trang|%)"
+)
+# A list enumerator on a new line: "QUYẾT ĐỊNH\n1. Quyết định số …" is a heading, then item 1.
+ENUMERATOR = r"(?:[.)]|\\\.)"
+QUANTITY = r"(?:[^\S\n]+" + UNITS + r"(?!" + LETTER + r"))"
+
+# --------------------------------------------------------------------------
+# Dates and years next to a mention
+# --------------------------------------------------------------------------
+# "ngày 27-12-2018", "ngày 27/12/2018", "ngày 27.12.2018"
+DATE_NUMERIC = r"(?P<d>\d{1,2})" + SP + r"(?P<sep>[-/.])" + SP + r"(?P<m>\d{1,2})" + SP + r"(?P=sep)" + SP + r"(?P<y>" + YEAR + r")"
+# "ngày 27 tháng 12 năm 2018"
+DATE_WORDS = (
+    r"(?P<d2>\d{1,2})" + SEP + r"(?i:tháng|thang)" + SEP + r"(?P<m2>\d{1,2})" + SEP
+    + r"(?i:năm|nam)" + SEP + r"(?P<y2>" + YEAR + r")"
+)
+DATE = r"(?i:ngày|ngay)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
+# Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)".
+DATE_TAIL = (
+    SP + r"[,(]?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ký|kí)" + SEP + r")?"
+    + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
+    + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\))"
+)
+
+# Before a mention, in the same clause: "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành
+# Quyết định số 772/QĐ-TTg", "Ngày 24 tháng 9 năm 2025, Sở … đã có Công văn 3905/…".
+DATE_BEFORE = (
+    DATE + r"[^\d\n.;:!?]{0,160}?(?<!" + LETTER + r")(?i:ban hành|ký|kí|có|phê duyệt|ra)" + SEP + r"$"
+)
+
+
+def _trie(words: list[str]) -> str:
+    """One alternation for many literal words, factored into a trie.
+
+    A trie keeps the regex engine from trying every word at every position.
+    Spaces inside a word match any separator ("Nghị\\nquyết").
+
+    Example:
+        >>> _trie(["ab", "ac", "b"])
+        '(?:a(?:b|c)|b)'
+    """
+    root: dict[str, dict] = {}
+    for word in sorted(set(words)):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [("" if ch == "" else _char(ch) + emit(child)) for ch, child in sorted(node.items())]
+        optional = "" in branches
+        branches = [b for b in branches if b]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+        return body
+
+    return emit(root)
+
+
+def _char(ch: str) -> str:
+    return SEP if ch == " " else regex.escape(ch)
+
+
+def _forms(word: str) -> list[str]:
+    """A word as written with and without accents: "Quyết định", "Quyet dinh"."""
+    return sorted({word, strip_accents(word)})
+
+
+def _case_forms(word: str) -> list[str]:
+    """The case variants a lookbehind must list (it runs case-sensitively)."""
+    out = set()
+    for form in _forms(word):
+        out |= {form, form.lower(), form.upper(), form.capitalize(), form.title()}
+    return sorted(out)
+
+
+# --------------------------------------------------------------------------
+# Type words
+# --------------------------------------------------------------------------
+SO_WORDS = ["số", "so"]  # "số 1847", diacritics-free "so 1847"
+
+
+def _type_words(vocab: Vocabulary) -> tuple[list[str], list[str]]:
+    names, abbreviations = [], []
+    for tw in vocab.type_words:
+        (abbreviations if tw.kind == "abbreviation" else names).extend(_forms(tw.word))
+    return names, abbreviations
+
+
+def _lookbehind_tails(vocab: Vocabulary, width: int = 5) -> dict[int, list[str]]:
+    """Last ``width`` characters of every "type word + separator" and "số + separator"."""
+    names, abbreviations = _type_words(vocab)
+    words = [c for w in names + SO_WORDS for c in _case_forms(w)] + abbreviations
+    tails: dict[int, set[str]] = {}
+    for word in words:
+        for sep in (" ", "\n", "\u00a0", ":", ": ", "  "):
+            tail = (word + sep)[-width:]
+            tails.setdefault(len(tail), set()).add(tail)
+    return {k: sorted(v) for k, v in tails.items()}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns (see the module docstring for their roles)."""
+
+    candidate: Pattern
+    body: Pattern
+    rev_prefix: Pattern
+    type_word: Pattern
+    bare_end: Pattern
+    enumerator: Pattern
+    quantity: Pattern
+    list_sep: Pattern
+    date_tail: Pattern
+    date_any: Pattern
+    date_before: Pattern
+    issuer_tail: Pattern
+    header_before: Pattern
+
+
+def _reverse_alternation(words: list[str]) -> str:
+    return _trie([w[::-1] for w in words])
+
+
+def _folded(words: list[str]) -> list[str]:
+    """Lower-cased words for a case-insensitive trie: "Lệnh" and "lệnh" must share a branch."""
+    return sorted({w.lower() for w in words})
+
+
+@functools.lru_cache(maxsize=1)
+def compiled() -> Patterns:
+    """Build every pattern from the vocabulary, once per process."""
+    vocab = load_vocab()
+    names, abbreviations = _type_words(vocab)
+
+    # ---- the scan: a digit that starts a number, with a symbol after it or a
+    # type word / "số" before it. "1847/QĐ-TTg", "Chỉ thị 19", "Số: 15/QĐ-BNV".
+    symbol_ahead = r"\d{0,5}(?:\.\d{1,3})?[a-zA-Z]?" + SP + r"[/-]" + SP + r"(?:" + YEAR + SP + r"/" + SP + r")?[A-ZĐ]"
+    behind = "|".join(
+        r"(?<=" + "|".join(regex.escape(t) + r"\d" for t in tails) + r")"
+        for _, tails in sorted(_lookbehind_tails(vocab).items())
+    )
+    candidate = r"\d(?<![\w.,/\-]\d)(?:(?=" + symbol_ahead + r")|" + behind + r")"
+
+    # ---- the type word before a number, read backwards from the number:
+    # "Quyết định số 1847" reversed is "7481 ốs hnịđ téyuQ".
+    so_rev = r"(?P<so>" + _reverse_alternation(_folded(SO_WORDS)) + r")"
+    colon_rev = r"(?::" + SP + r")?"
+    tw_rev = (
+        r"(?P<tw>" + _reverse_alternation(_folded(names))
+        + r"|(?-i:" + _reverse_alternation(abbreviations) + r"))(?!" + LETTER + r")"
+    )
+    rev_prefix = (
+        r"(?:" + SEP + r")?" + colon_rev + r"(?:" + so_rev + r"(?!" + LETTER + r")(?:" + SEP + r")?"
+        + colon_rev + r")?(?:" + tw_rev + r")?"
+    )
+
+    # ---- issuer phrases after a mention: "của Thủ tướng Chính phủ",
+    # "của UBND TP", "do Bộ Nội vụ ban hành", "của Ban Chấp hành Trung ương khóa XII".
+    aliases = [f for a in vocab.all_aliases() for f in _forms(a)]
+    place = r"(?:" + SP + r"(?:(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|khóa|khoá)" + SP + r")?(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
+    issuer_tail = (
+        r"[^\S\n]*,?" + SP + r"(?:(?i:của|do|thuộc|cua)" + SEP + r")(?P<issuer>(?P<alias>(?i:"
+        + _trie(_folded(aliases)) + r"))(?!" + LETTER + r")" + place + r"{0,3})"
+    )
+
+    return Patterns(
+        candidate=regex.compile(candidate),
+        body=regex.compile(BODY),
+        rev_prefix=regex.compile(rev_prefix, regex.IGNORECASE),
+        type_word=regex.compile(
+            r"(?<!" + LETTER + r")(?:(?i:" + _trie(_folded(names)) + r")|" + _trie(abbreviations) + r")(?!" + LETTER + r")"
+        ),
+        bare_end=regex.compile(BARE_END),
+        enumerator=regex.compile(ENUMERATOR),
+        quantity=regex.compile(QUANTITY),
+        list_sep=regex.compile(
+            SP + r"(?:,|;|" + SEP + r"(?i:và|hoặc|va)|,?" + SEP + r"(?i:và|hoặc))" + SEP + r"?(?:(?i:số)" + SEP + r")?(?=\d)"
+        ),
+        date_tail=regex.compile(DATE_TAIL),
+        date_any=regex.compile(DATE),
+        date_before=regex.compile(DATE_BEFORE),
+        issuer_tail=regex.compile(issuer_tail),
+        header_before=regex.compile(r"(?:^|\n)[\s|*#>]*$"),
+    )

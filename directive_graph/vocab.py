@@ -1,0 +1,169 @@
+"""The vocabulary tables: document types, type words, symbol codes, issuers.
+
+The tables are data files (``data/vocab/*.csv`` in the repository, shipped
+inside the wheel as ``directive_graph/_vocab``), never code. This module only
+reads them and answers look-ups.
+
+Example:
+    >>> v = load_vocab()
+    >>> v.type_for_code("NĐ", party=False)
+    'Nghị định'
+    >>> v.type_for_code("TT", party=True)
+    'Thông tri'
+    >>> v.issuer_for_code("TTg").name
+    'Thủ tướng Chính phủ'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from directive_graph.models import DocType, Issuer, Level
+
+_TERM_SUFFIX = re.compile(r"\d{1,2}$")
+
+
+def vocab_dir() -> Path:
+    """The folder holding the vocabulary CSV files.
+
+    Inside an installed wheel the tables live in ``directive_graph/_vocab``;
+    in a source checkout they are read from ``data/vocab``.
+    """
+    packaged = Path(__file__).resolve().parent / "_vocab"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data" / "vocab"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(vocab_dir() / name, encoding="utf-8", newline="") as handle:
+        return [
+            {k: unicodedata.normalize("NFC", (v or "").strip()) for k, v in row.items()}
+            for row in csv.DictReader(handle)
+        ]
+
+
+@dataclass(frozen=True)
+class TypeWord:
+    """A word that names a document type in running text ("Quyết định", "QĐ")."""
+
+    word: str
+    doc_type: str | None
+    kind: str  # name | abbreviation | generic
+    bare_number: str  # yes | so | no: may a number follow without a symbol?
+
+
+@dataclass
+class Vocabulary:
+    """All tables, with the look-ups the extractor needs."""
+
+    doc_types: dict[str, DocType]
+    type_words: list[TypeWord]
+    issuers: dict[str, Issuer]
+    _codes: dict[tuple[str, str], str] = field(default_factory=dict)
+    _aliases: dict[str, Issuer] = field(default_factory=dict)
+    _known_codes: set[str] = field(default_factory=set)
+    _ascii_codes: dict[str, str] = field(default_factory=dict)
+
+    def type_for_code(self, code: str, party: bool) -> str | None:
+        """The document type a symbol's type code names, or None.
+
+        ``party`` says the symbol has the Party shape ("18-NQ/TW"), where
+        "TT" is a Thông tri, not a Thông tư.
+        """
+        system = "party" if party else "state"
+        return self._codes.get((code, system)) or self._codes.get((code, "any"))
+
+    def type_for_issuer_only(self, code: str) -> str | None:
+        """The type implied by a symbol made only of an issuer: "QH13" -> Luật."""
+        return self._codes.get((_TERM_SUFFIX.sub("", code), "issuer_only"))
+
+    def is_type_code(self, code: str) -> bool:
+        """Whether ``code`` is a type code in either system."""
+        return any(self._codes.get((code, s)) for s in ("state", "party", "any"))
+
+    def issuer_for_code(self, code: str) -> Issuer | None:
+        """The issuer a symbol code names; a term suffix is dropped if needed.
+
+        "UBTVQH13" is looked up as itself, then as "UBTVQH".
+        """
+        found = self.issuers.get(code)
+        if found is None:
+            found = self.issuers.get(_TERM_SUFFIX.sub("", code))
+        return found
+
+    def issuer_for_alias(self, phrase: str) -> Issuer | None:
+        """The issuer whose written alias is ``phrase`` (accents and case folded)."""
+        return self._aliases.get(fold(phrase))
+
+    def restore_accents(self, code: str) -> str:
+        """A code written without accents, as the vocabulary writes it: "ND" -> "NĐ".
+
+        A code that is itself in the vocabulary ("HD", Hướng dẫn) is kept.
+        """
+        if code in self._known_codes or not code.isascii():
+            return code
+        return self._ascii_codes.get(code, code)
+
+    def all_aliases(self) -> list[str]:
+        """Every written alias of every issuer."""
+        return [a for issuer in self.issuers.values() for a in issuer.aliases]
+
+
+def strip_accents(text: str) -> str:
+    """Remove Vietnamese accents, keeping case: "Quyết định" -> "Quyet dinh".
+
+    Example:
+        >>> strip_accents("Nghị định số")
+        'Nghi dinh so'
+    """
+    text = text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D").replace("ð", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Fold case, accents and spacing for look-ups.
+
+    Example:
+        >>> fold("Thủ  tướng Chính phủ")
+        'thu tuong chinh phu'
+        >>> fold("Uỷ ban") == fold("Ủy ban")
+        True
+    """
+    return " ".join(strip_accents(text).lower().split())
+
+
+@functools.lru_cache(maxsize=1)
+def load_vocab() -> Vocabulary:
+    """Read the tables once per process."""
+    doc_types = {r["name"]: DocType(**r) for r in _rows("doc_types.csv")}
+    words = [
+        TypeWord(r["word"], r["type"] or None, r["kind"], r["bare_number"])
+        for r in _rows("type_words.csv")
+    ]
+    issuers = {
+        r["code"]: Issuer(
+            code=r["code"],
+            name=r["name"],
+            level=Level(r["level"]),
+            aliases=tuple(a for a in r["aliases"].split("|") if a),
+        )
+        for r in _rows("issuers.csv")
+    }
+    vocab = Vocabulary(doc_types, words, issuers)
+    for r in _rows("type_codes.csv"):
+        vocab._codes[(r["code"], r["system"])] = r["type"]
+    vocab._known_codes = {code for code, _ in vocab._codes} | set(issuers)
+    for code in sorted(vocab._known_codes):
+        if not code.isascii():
+            vocab._ascii_codes.setdefault(strip_accents(code), code)
+    for issuer in issuers.values():
+        for alias in (issuer.name, *issuer.aliases):
+            vocab._aliases.setdefault(fold(alias), issuer)
+    return vocab
