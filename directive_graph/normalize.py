@@ -24,7 +24,7 @@ import unicodedata
 
 # Characters that are dropped from the view: markdown emphasis and invisible ones.
 _DROP = "*\u200b\u200c\u200d\u2060\ufeff\u00ad"
-# One-for-one replacements: U+00D0 (Icelandic Eth) for Đ, Cyrillic look-alikes.
+# One-for-one replacements: U+00D0 (Icelandic Eth) for Đ, Cyrillic look-alikes (in symbols).
 _SAME_WIDTH = str.maketrans(
     {
         "\u00d0": "Đ",
@@ -34,8 +34,24 @@ _SAME_WIDTH = str.maketrans(
         "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
     }
 )
-_NEEDS_WORK = re.compile(r"[\u0300-\u036f\u00d0\u00f0\u0400-\u04ff" + re.escape(_DROP) + "]")
-_EDITS = re.compile(r"[" + re.escape(_DROP) + r"]+|.[\u0300-\u036f]+", re.DOTALL)
+_DROPS = re.compile("[" + re.escape(_DROP) + "]+")
+_MARKS = re.compile(r"[\u0300-\u036f]+")
+
+
+def _edits(text: str) -> list[tuple[int, int, str]]:
+    """The (start, end, replacement) edits that make the view, in order.
+
+    Each test below is a fast C-level pass; most texts need no edit at all.
+    """
+    edits: list[tuple[int, int, str]] = []
+    if any(ch in text for ch in _DROP):
+        edits += [(m.start(), m.end(), "") for m in _DROPS.finditer(text)]
+    if not unicodedata.is_normalized("NFC", text):
+        for m in _MARKS.finditer(text):
+            start = max(0, m.start() - 1)
+            edits.append((start, m.end(), unicodedata.normalize("NFC", text[start : m.end()])))
+    edits.sort()
+    return edits
 
 
 class TextView:
@@ -48,19 +64,19 @@ class TextView:
         self._ends: list[int] = []  # view positions where a delta starts to apply
         self._deltas: list[int] = []  # cumulative (original - view) from there on
         self._composed: dict[int, tuple[int, int]] = {}
-        if not _NEEDS_WORK.search(original):
-            self.text = original
+        edits = _edits(original)
+        if not edits:
+            self.text = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
             return
         pieces: list[str] = []
         last = 0
         view_pos = 0
         delta = 0
-        for match in _EDITS.finditer(original):
-            start, end = match.span()
+        for start, end, replacement in edits:
+            if start < last:  # a mark right after a dropped character: already covered
+                continue
             pieces.append(original[last:start])
             view_pos += start - last
-            chunk = match.group()
-            replacement = "" if chunk[0] in _DROP else unicodedata.normalize("NFC", chunk)
             for offset in range(len(replacement)):
                 self._composed[view_pos + offset] = (start, end)
             pieces.append(replacement)
@@ -70,12 +86,12 @@ class TextView:
             self._deltas.append(delta)
             last = end
         pieces.append(original[last:])
-        self.text = "".join(pieces).translate(_SAME_WIDTH)
+        self.text = "".join(pieces).replace("\u00d0", "Đ").replace("\u00f0", "đ")
 
     @property
     def is_identity(self) -> bool:
-        """True when the view is the original string itself."""
-        return self.text is self.original
+        """True when no position moved (the view may still differ by "Ð" -> "Đ")."""
+        return not self._ends
 
     def _char_start(self, pos: int) -> int:
         if pos in self._composed:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import regex
+import re as regex
 
 from directive_graph.vocab import Vocabulary, load_vocab, strip_accents
 
@@ -104,7 +104,7 @@ DATE_BEFORE = (
 )
 
 
-def _trie(words: list[str]) -> str:
+def _trie(words: list[str], space: str = SEP) -> str:
     """One alternation for many literal words, factored into a trie.
 
     A trie keeps the regex engine from trying every word at every position.
@@ -122,7 +122,7 @@ def _trie(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [("" if ch == "" else _char(ch) + emit(child)) for ch, child in sorted(node.items())]
+        branches = [("" if ch == "" else _char(ch, space) + emit(child)) for ch, child in sorted(node.items())]
         optional = "" in branches
         branches = [b for b in branches if b]
         if not branches:
@@ -135,8 +135,8 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
-def _char(ch: str) -> str:
-    return SEP if ch == " " else regex.escape(ch)
+def _char(ch: str, space: str) -> str:
+    return space if ch == " " else regex.escape(ch)
 
 
 def _forms(word: str) -> list[str]:
@@ -213,12 +213,12 @@ def compiled() -> Patterns:
 
     # ---- the scan: a digit that starts a number, with a symbol after it or a
     # type word / "số" before it. "1847/QĐ-TTg", "Chỉ thị 19", "Số: 15/QĐ-BNV".
-    symbol_ahead = r"\d{0,5}(?:\.\d{1,3})?[a-zA-Z]?" + SP + r"[/-]" + SP + r"(?:" + YEAR + SP + r"/" + SP + r")?[A-ZĐ]"
+    symbol_ahead = r"[0-9]{0,5}(?:\.[0-9]{1,3})?[a-zA-Z]?" + SP + r"[/-]" + SP + r"(?:" + YEAR + SP + r"/" + SP + r")?[A-ZĐ]"
     behind = "|".join(
-        r"(?<=" + "|".join(regex.escape(t) + r"\d" for t in tails) + r")"
+        r"(?<=" + _trie(tails, space=" ") + r"[0-9])"
         for _, tails in sorted(_lookbehind_tails(vocab).items())
     )
-    candidate = r"\d(?<![\w.,/\-]\d)(?:(?=" + symbol_ahead + r")|" + behind + r")"
+    candidate = r"[0-9](?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")"
 
     # ---- the type word before a number, read backwards from the number:
     # "Quyết định số 1847" reversed is "7481 ốs hnịđ téyuQ".

@@ -127,6 +127,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold case, accents and spacing for look-ups.
 
