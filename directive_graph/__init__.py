@@ -16,5 +16,5 @@ from directive_graph.models import Form, Reference
 from directive_graph.resolve import extract_references
 from directive_graph.vocab import load_vocab
 
-__all__ = ["Form", "Reference", "extract_references", "load_vocab", "__version__"]
+__all__ = ["Form", "Reference", "__version__", "extract_references", "load_vocab"]
 __version__ = "0.1.0"

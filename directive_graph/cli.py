@@ -117,7 +117,9 @@ def vocab(
     if which is VocabTable.TYPES:
         rows = [t.model_dump() for t in v.doc_types.values()]
     elif which is VocabTable.WORDS:
-        rows = [{"word": w.word, "type": w.doc_type, "kind": w.kind, "bare_number": w.bare_number} for w in v.type_words]
+        rows = [
+            {"word": w.word, "type": w.doc_type, "kind": w.kind, "bare_number": w.bare_number} for w in v.type_words
+        ]
     else:
         rows = [{**i.model_dump(mode="json"), "aliases": " | ".join(i.aliases)} for i in v.issuers.values()]
     if json_out:

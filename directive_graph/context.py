@@ -16,10 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
-
 from directive_graph.models import Issuer
-from directive_graph.patterns import compiled
+from directive_graph.patterns import Match, compiled
 from directive_graph.vocab import load_vocab
 
 # How far after a header number ("Số: 15/QĐ-BNV") its date line may stand.
@@ -36,7 +34,7 @@ class Tail:
     issuer: Issuer | None = None
 
 
-def _date_of(match: regex.Match[str]) -> tuple[int, dt.date | None]:
+def _date_of(match: Match) -> tuple[int, dt.date | None]:
     groups = match.groupdict()
     for d, m, y in (("d", "m", "y"), ("d2", "m2", "y2"), ("d4", "m4", "y4")):
         if groups.get(y):

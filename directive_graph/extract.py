@@ -14,22 +14,21 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
-
-import regex
 
 from directive_graph.context import Tail, date_before, header_date, read_tail, sentence_bounds
 from directive_graph.models import Form, Level, Reference
 from directive_graph.normalize import TextView, normalize_symbol
-from directive_graph.patterns import compiled
+from directive_graph.patterns import Match, compiled
 from directive_graph.vocab import TypeWord, Vocabulary, fold, load_vocab
 
 # A title between a type word and "số" ("Luật Tổ chức Chính phủ số 63/2025/QH15")
 # is at most this long and holds no digit or sentence punctuation.
 TITLE_REACH = 250
-_TITLE_BREAK = regex.compile(r"[\d.;!?()\[\]\"“”]|\n\s*\n")
-_CODE_SPLIT = regex.compile(r"\s*[-/]\s*")
-_CODE_WORD = regex.compile(r"[^\s/-]+")
+_TITLE_BREAK = re.compile(r"[\d.;!?()\[\]\"“”]|\n\s*\n")
+_CODE_SPLIT = re.compile(r"\s*[-/]\s*")
+_CODE_WORD = re.compile(r"[^\s/-]+")
 
 
 @dataclass
@@ -48,7 +47,7 @@ def _symbol_text(raw: str, vocab: Vocabulary) -> str:
     return text if not text.isascii() else _CODE_WORD.sub(lambda m: vocab.restore_accents(m.group()), text)
 
 
-def _read_symbol(body: regex.Match[str], vocab: Vocabulary) -> _Symbol:
+def _read_symbol(body: Match, vocab: Vocabulary) -> _Symbol:
     if body.group("party"):
         type_code = vocab.restore_accents(body.group("ptype"))
         codes = [vocab.restore_accents(c) for c in _CODE_SPLIT.split(body.group("pcodes"))]
@@ -124,14 +123,14 @@ class _Extractor:
         prefix = self.patterns.rev_prefix.match(self.rev, len(self.s) - pos)
         tw_text = prefix.group("tw") if prefix else None
         has_so = bool(prefix and prefix.group("so"))
+        prefix_start = len(self.s) - prefix.end() if prefix else pos
         end = body.end()
         if tw_text:
-            start = len(self.s) - prefix.end()
-            return self._typed(tw_text[::-1], start, pos, end, body, sym, has_so)
+            return self._typed(tw_text[::-1], prefix_start, pos, end, body, sym, has_so)
         if sym.text is None:
             return None
         if has_so:
-            so_start = len(self.s) - prefix.end()
+            so_start = prefix_start
             if self.patterns.header_before.search(self.s, max(0, so_start - 80), so_start):
                 if sym.known:
                     return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym, header=True)
@@ -144,7 +143,7 @@ class _Extractor:
         return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym)
 
     def _typed(
-        self, written: str, start: int, pos: int, end: int, body: regex.Match[str], sym: _Symbol, has_so: bool
+        self, written: str, start: int, pos: int, end: int, body: Match, sym: _Symbol, has_so: bool
     ) -> _Draft | None:
         word = self.type_word(written)
         if word is None:
@@ -168,12 +167,12 @@ class _Extractor:
             return False
         return written.isupper() or (end - pos == 1)
 
-    def _titled(self, so_start: int, pos: int, end: int, body: regex.Match[str], sym: _Symbol) -> _Draft | None:
+    def _titled(self, so_start: int, pos: int, end: int, body: Match, sym: _Symbol) -> _Draft | None:
         """ "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a type word, a title, "số"."""
         lo = max(0, so_start - TITLE_REACH)
         last = None
-        for last in self.patterns.type_word.finditer(self.s, lo, so_start):
-            pass
+        for found in self.patterns.type_word.finditer(self.s, lo, so_start):
+            last = found
         if last is None or _TITLE_BREAK.search(self.s, last.end(), so_start):
             return None
         word = self.type_word(last.group())

@@ -57,7 +57,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
 class TextView:
     """A regularised copy of ``original`` with a position map back to it."""
 
-    __slots__ = ("original", "text", "_ends", "_deltas", "_composed")
+    __slots__ = ("_composed", "_deltas", "_ends", "original", "text")
 
     def __init__(self, original: str) -> None:
         self.original = original

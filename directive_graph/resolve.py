@@ -7,7 +7,8 @@ earlier mention). Two mentions whose issuers disagree are never linked:
 "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19/CT-TTg".
 
 Example:
-    >>> refs = extract_references("Quyết định 1043/QĐ-UBND ngày 5/3/2019 của UBND TP. Sau đó, Quyết định 1043 được sửa.")
+    >>> refs = extract_references(
+    ...     "Quyết định 1043/QĐ-UBND ngày 5/3/2019 của UBND TP. Sau đó, Quyết định 1043 được sửa.")
     >>> later = refs[1]
     >>> later.symbol, later.year, later.antecedent, later.form.value
     ('QĐ-UBND', 2019, 0, 'short')
