@@ -42,19 +42,18 @@ class _Symbol:
 
 
 def _symbol_text(raw: str, vocab: Vocabulary) -> str:
-    """The normalised symbol, accents restored to codes written without them ("QD-TTg")."""
-    text = normalize_symbol(raw)
-    return text if not text.isascii() else _CODE_WORD.sub(lambda m: vocab.restore_accents(m.group()), text)
+    """The normalised symbol, its codes as the vocabulary writes them ("QD-TTG" -> "QĐ-TTg")."""
+    return _CODE_WORD.sub(lambda m: vocab.canonical_code(m.group()), normalize_symbol(raw))
 
 
 def _read_symbol(body: Match, vocab: Vocabulary) -> _Symbol:
     if body.group("party"):
-        type_code = vocab.restore_accents(body.group("ptype"))
-        codes = [vocab.restore_accents(c) for c in _CODE_SPLIT.split(body.group("pcodes"))]
+        type_code = vocab.canonical_code(body.group("ptype"))
+        codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(body.group("pcodes"))]
         text = _symbol_text(type_code + "/" + body.group("pcodes"), vocab)
         sym = _Symbol(text, None, vocab.type_for_code(type_code, party=True), party=True)
     elif body.group("state"):
-        codes = [vocab.restore_accents(c) for c in _CODE_SPLIT.split(body.group("scodes"))]
+        codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(body.group("scodes"))]
         text = _symbol_text(body.group("scodes"), vocab)
         year = int(body.group("year")) if body.group("year") else None
         code_type = vocab.type_for_code(codes[0], party=False)

@@ -53,8 +53,8 @@ NUMBER = r"(?P<num>\d{1,6}(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-]|[^\w
 # A year inside a symbol: "2020" in "30/2020/NĐ-CP".
 YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
-# "QH13", "UBTVQH15"; never a capitalised word ("Thành").
-CODE = r"(?-i:[A-ZĐ][A-ZĐ&]*(?:\d{1,3}|[a-zđ]{1,2})?(?![\w&]))"
+# "QH13", "UBTVQH15", "SNgV"; never a capitalised word ("Thành").
+CODE = r"(?-i:[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?(?![\w&]))"
 # Codes joined by "-" or "/", stray spaces allowed after a separator:
 # "QĐ-CT-THNVDT", "TT- NHNN", "TTLT-BTC-BGD".
 CODES = CODE + r"(?:" + SP + r"[-/]" + SP + CODE + r")*"

@@ -38,38 +38,43 @@ def _compatible(later: Reference, earlier: Reference) -> bool:
     return not later.foreign and not earlier.foreign
 
 
+def _antecedent(ref: Reference, earlier: list[int], out: list[Reference]) -> int | None:
+    """The nearest compatible earlier mention that knows more: a symbol first, else an issuer or year."""
+    compatible = [i for i in reversed(earlier) if _compatible(ref, out[i])]
+    if ref.symbol is None:
+        for i in compatible:
+            if out[i].symbol is not None:
+                return i
+        for i in compatible:
+            if (out[i].issuer and not ref.issuer) or (out[i].year and not ref.year):
+                return i
+        return None
+    for i in compatible:  # a repeated full mention takes the year stated at an earlier one
+        if out[i].symbol == ref.symbol and out[i].year is not None:
+            return i
+    return None
+
+
 def resolve_antecedents(refs: list[Reference]) -> list[Reference]:
-    """Fill short and repeated mentions from their nearest earlier full mention."""
-    latest: dict[tuple[str | None, str], int] = {}
-    latest_symbol: dict[tuple[str | None, str, str], int] = {}
+    """Fill short and repeated mentions from their nearest compatible earlier mention."""
+    seen: dict[tuple[str | None, str], list[int]] = {}
     out: list[Reference] = []
     for ref in refs:
         key = (ref.doc_type, number_key(ref.number))
-        if ref.symbol is None and key in latest and _compatible(ref, out[latest[key]]):
-            index = latest[key]
+        index = None if ref.year is not None and ref.symbol is not None else _antecedent(ref, seen.get(key, []), out)
+        if index is not None:
             earlier = out[index]
             ref = ref.model_copy(
                 update={
-                    "symbol": earlier.symbol,
+                    "symbol": ref.symbol or earlier.symbol,
                     "year": ref.year or earlier.year,
                     "issued_on": ref.issued_on or earlier.issued_on,
                     "issuer": ref.issuer or earlier.issuer,
-                    "party": earlier.party,
+                    "party": ref.party or earlier.party,
                     "antecedent": index,
                 }
             )
-        elif ref.symbol is not None and ref.year is None:
-            skey = (*key, ref.symbol.upper())
-            if skey in latest_symbol and _compatible(ref, out[latest_symbol[skey]]):
-                index = latest_symbol[skey]
-                earlier = out[index]
-                ref = ref.model_copy(
-                    update={"year": earlier.year, "issued_on": ref.issued_on or earlier.issued_on, "antecedent": index}
-                )
-        if ref.symbol is not None:
-            latest[key] = len(out)
-            if ref.year is not None:
-                latest_symbol[(*key, ref.symbol.upper())] = len(out)
+        seen.setdefault(key, []).append(len(out))
         out.append(ref)
     return out
 

@@ -68,7 +68,7 @@ class Vocabulary:
     _codes: dict[tuple[str, str], str] = field(default_factory=dict)
     _aliases: dict[str, Issuer] = field(default_factory=dict)
     _known_codes: set[str] = field(default_factory=set)
-    _ascii_codes: dict[str, str] = field(default_factory=dict)
+    _code_forms: dict[str, str] = field(default_factory=dict)
 
     def type_for_code(self, code: str, party: bool) -> str | None:
         """The document type a symbol's type code names, or None.
@@ -101,14 +101,21 @@ class Vocabulary:
         """The issuer whose written alias is ``phrase`` (accents and case folded)."""
         return self._aliases.get(fold(phrase))
 
-    def restore_accents(self, code: str) -> str:
-        """A code written without accents, as the vocabulary writes it: "ND" -> "NĐ".
+    def canonical_code(self, code: str) -> str:
+        """A code as the vocabulary writes it, whatever its accents and case.
 
-        A code that is itself in the vocabulary ("HD", Hướng dẫn) is kept.
+        "ND" -> "NĐ", "QĐ-TTG"'s "TTG" -> "TTg", "CTR" -> "CTr". A code that is
+        itself in the vocabulary ("HD", Hướng dẫn; "DA", Dự án) is kept, and so
+        is a code the vocabulary does not know.
+
+        Example:
+            >>> v = load_vocab()
+            >>> [v.canonical_code(c) for c in ("ND", "TTG", "QĐI", "HD", "XYZ")]
+            ['NĐ', 'TTg', 'QĐi', 'HD', 'XYZ']
         """
-        if code in self._known_codes or not code.isascii():
+        if code in self._known_codes:
             return code
-        return self._ascii_codes.get(code, code)
+        return self._code_forms.get(strip_accents(code).upper(), code)
 
     def all_aliases(self) -> list[str]:
         """Every written alias of every issuer."""
@@ -161,9 +168,8 @@ def load_vocab() -> Vocabulary:
     for r in _rows("type_codes.csv"):
         vocab._codes[(r["code"], r["system"])] = r["type"]
     vocab._known_codes = {code for code, _ in vocab._codes} | set(issuers)
-    for code in sorted(vocab._known_codes):
-        if not code.isascii():
-            vocab._ascii_codes.setdefault(strip_accents(code), code)
+    for code in sorted(vocab._known_codes, key=lambda c: (c.isascii(), c)):  # accented forms win
+        vocab._code_forms.setdefault(strip_accents(code).upper(), code)
     for issuer in issuers.values():
         for alias in (issuer.name, *issuer.aliases):
             vocab._aliases.setdefault(fold(alias), issuer)
