@@ -73,15 +73,25 @@ def read_tail(text: str, end: int) -> Tail:
 DATE_BEFORE_REACH = 220
 
 
+_DAY_WORDS = ("ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY")
+
+
 def date_before(text: str, start: int) -> tuple[int, dt.date | None] | None:
     """A date that opens the clause issuing the mention: "Ngày 26/6/2018, Thủ tướng … ban hành Quyết định …".
+
+    Only the last "ngày" before the mention is tried (a cheap ``rfind``), so the
+    pattern runs at most once per mention.
 
     Example:
         >>> t = "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành Quyết định số 772/QĐ-TTg về …"
         >>> date_before(t, t.index("Quyết"))
         (2018, datetime.date(2018, 6, 26))
     """
-    match = compiled().date_before.search(text, max(0, start - DATE_BEFORE_REACH), start)
+    lo = max(0, start - DATE_BEFORE_REACH)
+    at = max(text.rfind(word, lo, start) for word in _DAY_WORDS)
+    if at < 0:
+        return None
+    match = compiled().date_before.match(text, at, start)
     return _date_of(match) if match else None
 
 

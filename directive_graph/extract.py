@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ _CODE_SPLIT = re.compile(r"\s*[-/]\s*")
 _CODE_WORD = re.compile(r"[^\s/-]+")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Symbol:
     text: str | None = None
     year: int | None = None
@@ -41,38 +42,46 @@ class _Symbol:
     known: bool = False  # does it hold a type or issuer code of the vocabulary?
 
 
+_NO_SYMBOL = _Symbol()
+
+
 def _symbol_text(raw: str, vocab: Vocabulary) -> str:
     """The normalised symbol, its codes as the vocabulary writes them ("QD-TTG" -> "QĐ-TTg")."""
     return _CODE_WORD.sub(lambda m: vocab.canonical_code(m.group()), normalize_symbol(raw))
 
 
-def _read_symbol(body: Match, vocab: Vocabulary) -> _Symbol:
-    if body.group("party"):
-        type_code = vocab.canonical_code(body.group("ptype"))
-        codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(body.group("pcodes"))]
-        text = _symbol_text(type_code + "/" + body.group("pcodes"), vocab)
-        sym = _Symbol(text, None, vocab.type_for_code(type_code, party=True), party=True)
-    elif body.group("state"):
-        codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(body.group("scodes"))]
-        text = _symbol_text(body.group("scodes"), vocab)
-        year = int(body.group("year")) if body.group("year") else None
+@functools.lru_cache(maxsize=65536)
+def _parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | None) -> _Symbol:
+    """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
+    vocab = load_vocab()
+    codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(codes_text)]
+    if party:
+        text = _symbol_text(type_code + "/" + codes_text, vocab)
+        code_type = vocab.type_for_code(vocab.canonical_code(type_code), party=True)
+    else:
+        text = _symbol_text(codes_text, vocab)
         code_type = vocab.type_for_code(codes[0], party=False)
         if code_type is not None:
             codes = codes[1:]
         elif vocab.issuer_for_code(codes[0]) is not None:
             code_type = vocab.type_for_issuer_only(codes[0]) or "Công văn"
-        sym = _Symbol(text, year, code_type)
-    else:
-        return _Symbol()
-    for code in codes:
-        issuer = vocab.issuer_for_code(code)
-        if issuer is not None:
-            sym.issuer = issuer.code
-            break
-    sym.known = sym.code_type is not None or sym.issuer is not None
-    if sym.issuer is None and codes:
-        sym.issuer = codes[0]
-    return sym
+    found = next((i.code for c in codes if (i := vocab.issuer_for_code(c)) is not None), None)
+    return _Symbol(
+        text=text,
+        year=int(year_text) if year_text else None,
+        code_type=code_type,
+        issuer=found or (codes[0] if codes else None),
+        party=party,
+        known=code_type is not None or found is not None,
+    )
+
+
+def _read_symbol(body: Match) -> _Symbol:
+    if body.group("party"):
+        return _parse_symbol(True, body.group("ptype"), body.group("pcodes"), None)
+    if body.group("state"):
+        return _parse_symbol(False, "", body.group("scodes"), body.group("year"))
+    return _NO_SYMBOL
 
 
 @dataclass
@@ -118,7 +127,7 @@ class _Extractor:
         body = self.patterns.body.match(self.s, pos)
         if body is None:
             return None
-        sym = _read_symbol(body, self.vocab)
+        sym = _read_symbol(body)
         prefix = self.patterns.rev_prefix.match(self.rev, len(self.s) - pos)
         tw_text = prefix.group("tw") if prefix else None
         has_so = bool(prefix and prefix.group("so"))
@@ -192,7 +201,7 @@ class _Extractor:
             body = self.patterns.body.match(self.s, sep.end())
             if body is None:
                 break
-            sym = _read_symbol(body, self.vocab)
+            sym = _read_symbol(body)
             if sym.text is None and not (word_allows_bare and self.bare_ok(body.end(), body.group("num"))):
                 break
             doc_type = sym.code_type if sym.text and sym.code_type else head.doc_type

@@ -48,8 +48,9 @@ LETTER = r"[^\W\d_]"
 # --------------------------------------------------------------------------
 # Numbers and symbols
 # --------------------------------------------------------------------------
-# The number as written: "1847", "08", "30c" (a letter suffix), "66.7" (dotted).
-NUMBER = r"(?P<num>\d{1,6}(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-]|[^\w]|$))?)"
+# The number as written: "1847", "08", "30c" (a letter suffix), "66.7" (dotted); never
+# part of a longer digit run (no document number has seven digits).
+NUMBER = r"(?P<num>\d{1,6}(?!\d)(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-]|[^\w]|$))?)"
 # A year inside a symbol: "2020" in "30/2020/NĐ-CP".
 YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
