@@ -159,10 +159,15 @@ class _Extractor:
         doc_type = word.doc_type or sym.code_type or ("Công văn" if sym.text or has_so else None)
         if sym.text is not None:
             return _Draft(start, end, body.group("num"), doc_type, Form.FULL, sym)
-        if word.bare_number == "no" or (word.bare_number == "so" and not has_so):
-            return None
         if word.kind != "abbreviation" and not has_so and written == written.lower():
             return None  # "đã quyết định 3 nội dung": a verb, not a document
+        year_only = self.patterns.year_only.match(self.s, end)
+        if year_only is not None and doc_type is not None and word.kind != "generic":
+            # "Nghị định 15/2020": number and year, the code left out (a journalists' short form)
+            year = _Symbol(year=int(year_only.group("y")))
+            return _Draft(start, year_only.end(), body.group("num"), doc_type, Form.SHORT, year)
+        if word.bare_number == "no" or (word.bare_number == "so" and not has_so):
+            return None
         if doc_type is None or not self.bare_ok(end, body.group("num")):
             return None
         if self._enumerator(written, start, pos, end):

@@ -29,6 +29,7 @@ _SAME_WIDTH = str.maketrans(
     {
         "\u00d0": "Đ",
         "\u00f0": "đ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
         "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
         "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y",
         "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
@@ -61,6 +62,17 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
+_SAME_WIDTH_CHARS = "\u00d0\u00f0\u2010\u2011\u2012\u2013\u2014\u2212"
+
+
+def _same_width(text: str) -> str:
+    """Replace "Ð" and dash look-alikes ("NĐ–CP" with an en dash) one for one; fast when absent."""
+    for ch in _SAME_WIDTH_CHARS:
+        if ch in text:
+            text = text.replace(ch, str(_SAME_WIDTH[ord(ch)]))
+    return text
+
+
 class TextView:
     """A regularised copy of ``original`` with a position map back to it."""
 
@@ -73,7 +85,7 @@ class TextView:
         self._composed: dict[int, tuple[int, int]] = {}
         edits = _edits(original)
         if not edits:
-            self.text = original.replace("\u00d0", "Đ").replace("\u00f0", "đ")
+            self.text = _same_width(original)
             return
         pieces: list[str] = []
         last = 0
@@ -93,7 +105,7 @@ class TextView:
             self._deltas.append(delta)
             last = end
         pieces.append(original[last:])
-        self.text = "".join(pieces).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+        self.text = _same_width("".join(pieces))
 
     @property
     def is_identity(self) -> bool:

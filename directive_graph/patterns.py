@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from directive_graph.vocab import Vocabulary, load_vocab, strip_accents
+from directive_graph.vocab import Vocabulary, load_vocab, plain_dashes, strip_accents
 
 # The engine: stdlib ``re``. The patterns stay in the subset that the ``regex``
 # package also compiles (a test checks it); ``re`` measured 2-3x faster on the
@@ -78,9 +78,11 @@ BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|[.,]\d|" + SP + r"%)"
 UNITS = (
     r"(?i:ngày(?!" + SEP + r"\d)|tháng(?!" + SEP + r"\d)|năm(?!" + SEP + r"\d)|tuần|giờ|phút|lần|"
     r"người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|trăm|km|ha|tấn|hộ|xã|huyện|tỉnh|điểm|nội dung|nhiệm vụ|"
-    r"giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|trường hợp|đơn vị|cơ quan|tập thể|cá nhân|"
+    r"giai đoạn(?!" + SEP + r"[\dIVX])|giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|trường hợp|đơn vị|cơ quan|tập thể|cá nhân|"
     r"điều|khoản|chương|mục|tiêu chí|lĩnh vực|năm học|phần|loại|cấp|ý kiến|tiết|trang|%)"
 )
+# A year after a bare number, with no code: "Nghị định 15/2020", "Thông tư 01/2011 của Bộ Nội vụ".
+YEAR_ONLY = SP + r"/" + SP + r"(?P<y>" + YEAR + r")(?![\w/&-])"
 # A list enumerator on a new line: "QUYẾT ĐỊNH\n1. Quyết định số …" is a heading, then item 1.
 ENUMERATOR = r"(?:[.)]|\\\.)"
 QUANTITY = r"(?:[^\S\n]+" + UNITS + r"(?!" + LETTER + r"))"
@@ -196,6 +198,7 @@ class Patterns:
     rev_prefix: Pattern
     type_word: Pattern
     bare_end: Pattern
+    year_only: Pattern
     enumerator: Pattern
     quantity: Pattern
     list_sep: Pattern
@@ -247,7 +250,7 @@ def compiled() -> Patterns:
 
     # ---- issuer phrases after a mention: "của Thủ tướng Chính phủ",
     # "của UBND TP", "do Bộ Nội vụ ban hành", "của Ban Chấp hành Trung ương khóa XII".
-    aliases = [f for a in vocab.all_aliases() for f in _forms(a)]
+    aliases = [f for a in vocab.all_aliases() for f in _forms(plain_dashes(a))]
     place = (
         r"(?:" + SP + r"(?:(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|khóa|khoá)" + SP + r")?"
         + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
@@ -266,6 +269,7 @@ def compiled() -> Patterns:
             + r"(?!" + LETTER + r")"
         ),
         bare_end=ENGINE.compile(BARE_END),
+        year_only=ENGINE.compile(YEAR_ONLY),
         enumerator=ENGINE.compile(ENUMERATOR),
         quantity=ENGINE.compile(QUANTITY),
         list_sep=ENGINE.compile(

@@ -26,6 +26,18 @@ from pathlib import Path
 from directive_graph.models import DocType, Issuer, Level
 
 _TERM_SUFFIX = re.compile(r"\d{1,2}$")
+# Dash look-alikes read as "-" (the text view does the same): "Lao động – Thương binh".
+_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+
+
+def plain_dashes(text: str) -> str:
+    """Dash look-alikes as "-".
+
+    Example:
+        >>> plain_dashes("Lao động – Thương binh")
+        'Lao động - Thương binh'
+    """
+    return text.translate(_DASHES)
 
 
 def vocab_dir() -> Path:
@@ -144,7 +156,7 @@ def fold(text: str) -> str:
         >>> fold("Uỷ ban") == fold("Ủy ban")
         True
     """
-    return " ".join(strip_accents(text).lower().split())
+    return " ".join(strip_accents(text).translate(_DASHES).lower().split())
 
 
 @functools.lru_cache(maxsize=1)
