@@ -56,7 +56,8 @@ def test_extract_table(article: Path) -> None:
     result = runner.invoke(app, ["extract", str(article)], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "2 references" in result.stdout
-    assert re.search(r"bai\.txt .*Quyết định số 1847/QĐ-TTg .*Quyết định .*1847 .*QĐ-TTg .*2018 .*TTg .*full", result.stdout)
+    row = r"bai\.txt .*Quyết định số 1847/QĐ-TTg .*Quyết định .*1847 .*QĐ-TTg .*2018 .*TTg .*full"
+    assert re.search(row, result.stdout)
 
 
 def test_extract_a_folder_recursively(tmp_path: Path, article: Path) -> None:
@@ -65,7 +66,8 @@ def test_extract_a_folder_recursively(tmp_path: Path, article: Path) -> None:
     (sub / "b.md").write_text("Nghị định 30/2020/NĐ-CP", encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 0
-    assert [Path(json.loads(line)["article"]).name for line in result.stdout.splitlines()] == ["bai.txt", "bai.txt", "b.md"]
+    names = [Path(json.loads(line)["article"]).name for line in result.stdout.splitlines()]
+    assert names == ["bai.txt", "bai.txt", "b.md"]
 
 
 def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
@@ -81,7 +83,10 @@ def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
     [
         (lambda d: d / "missing.txt", "no such file or folder: {p}; check the path"),
         (lambda d: _write(d / "empty.txt", b"  \n"), "{p} is empty; nothing to extract"),
-        (lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "{p} is a binary file, not text; give a .txt or .md file"),
+        (
+            lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+            "{p} is a binary file, not text; give a .txt or .md file",
+        ),
         (
             lambda d: _write(d / "legacy.txt", "Thông báo cho dân".encode("cp1258")),
             "{p} is not UTF-8 text; convert it (e.g. iconv -f WINDOWS-1258 -t UTF-8)",

@@ -93,3 +93,17 @@ def test_no_alias_belongs_to_two_issuers() -> None:
 def test_every_type_named_by_words_or_codes_is_a_known_document_type() -> None:
     named = {w.doc_type for w in VOCAB.type_words if w.doc_type} | set(VOCAB._codes.values())
     assert named <= set(VOCAB.doc_types), named - set(VOCAB.doc_types)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "issuer"),
+    [
+        ("theo Thông tư số 03/2019/TT-BNV", "Thông tư", "BNV"),  # TT in a state symbol: Thông tư
+        ("theo 03-TT/TW của Ban Bí thư", "Thông tri", "TW"),  # TT in a Party symbol: Thông tri
+        ("theo 45/TB-UBND", "Thông báo", "UBND"),  # TB first in a state symbol: the type Thông báo
+        ("theo Báo cáo số 15-BC/TB", "Báo cáo", "TB"),  # TB after the slash: the issuer Tiểu ban
+    ],
+)
+def test_code_clashes_are_settled_by_position(text: str, doc_type: str, issuer: str) -> None:
+    ref = _one(text)
+    assert (ref.doc_type, ref.issuer) == (doc_type, issuer)
