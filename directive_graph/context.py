@@ -28,10 +28,17 @@ HEADER_DATE_WINDOW = 300
 class Tail:
     """The date and issuer found after a mention."""
 
+    end: int = 0  # where the tail stops (the mention's end when nothing follows)
     year: int | None = None
     issued_on: dt.date | None = None
     issuer_text: str | None = None
     issuer: Issuer | None = None
+
+    def or_else(self, other: Tail) -> Tail:
+        """This tail, its missing date or issuer taken from ``other`` (the list's shared tail)."""
+        dated = self if self.year is not None else other
+        named = self if self.issuer_text is not None else other
+        return Tail(self.end, dated.year, dated.issued_on, named.issuer_text, named.issuer)
 
 
 def _date_of(match: Match) -> tuple[int, dt.date | None]:
@@ -43,7 +50,7 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
                 return year, dt.date(year, int(groups[m]), int(groups[d]))
             except ValueError:
                 return year, None
-    return int(groups["y3"]), None
+    return int(groups["y3"] or groups["y5"]), None
 
 
 def read_tail(text: str, end: int) -> Tail:
@@ -66,6 +73,7 @@ def read_tail(text: str, end: int) -> Tail:
                 pos = issuer.end()
                 continue
         break
+    tail.end = pos
     return tail
 
 

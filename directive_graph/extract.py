@@ -132,13 +132,13 @@ class _Extractor:
         tw_text = prefix.group("tw") if prefix else None
         has_so = bool(prefix and prefix.group("so"))
         prefix_start = len(self.s) - prefix.end() if prefix else pos
+        so_start = len(self.s) - prefix.end("so") if has_so and prefix else pos
         end = body.end()
         if tw_text:
             return self._typed(tw_text[::-1], prefix_start, pos, end, body, sym, has_so)
         if sym.text is None:
             return None
         if has_so:
-            so_start = prefix_start
             if self.patterns.header_before.search(self.s, max(0, so_start - 80), so_start):
                 if sym.known:
                     return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym, header=True)
@@ -194,25 +194,31 @@ class _Extractor:
         doc_type = word.doc_type or sym.code_type or "Công văn"
         return _Draft(last.start(), end, body.group("num"), doc_type, Form.FULL, sym)
 
-    def list_items(self, head: _Draft) -> list[_Draft]:
-        """The later members of a list that share the head's type word."""
-        items: list[_Draft] = []
-        word_allows_bare = head.form is Form.SHORT
-        pos = head.end
-        while True:
-            sep = self.patterns.list_sep.match(self.s, pos)
-            if sep is None:
-                break
-            body = self.patterns.body.match(self.s, sep.end())
-            if body is None:
-                break
-            sym = _read_symbol(body)
-            if sym.text is None and not (word_allows_bare and self.bare_ok(body.end(), body.group("num"))):
-                break
-            doc_type = sym.code_type if sym.text and sym.code_type else head.doc_type
-            items.append(_Draft(sep.end(), body.end(), body.group("num"), doc_type, Form.LIST_ITEM, sym))
-            pos = body.end()
-        return items
+    def group_at(self, head: _Draft) -> list[tuple[_Draft, Tail]]:
+        """The head and the later members of a list that share its type word, each with its tail.
+
+        "Quyết định số 12/QĐ-UBND ngày 03/01/2020 và số 45/QĐ-UBND ngày 15/02/2021": a member's own
+        date or issuer may stand before the next "và". What follows the last member is said of every
+        member that has none of its own: "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25-10-2017 của …".
+        """
+        members = [(head, read_tail(self.s, head.end))]
+        if head.form in (Form.FULL, Form.SHORT) and head.doc_type is not None:
+            word_allows_bare = head.form is Form.SHORT
+            while True:
+                sep = self.patterns.list_sep.match(self.s, members[-1][1].end)
+                if sep is None:
+                    break
+                body = self.patterns.body.match(self.s, sep.end())
+                if body is None:
+                    break
+                sym = _read_symbol(body)
+                if sym.text is None and not (word_allows_bare and self.bare_ok(body.end(), body.group("num"))):
+                    break
+                doc_type = sym.code_type if sym.text and sym.code_type else head.doc_type
+                item = _Draft(sep.end(), body.end(), body.group("num"), doc_type, Form.LIST_ITEM, sym)
+                members.append((item, read_tail(self.s, item.end)))
+        shared = members[-1][1]
+        return [(draft, tail.or_else(shared)) for draft, tail in members]
 
     def finish(self, draft: _Draft, tail: Tail) -> Reference:
         """Map a draft and its context onto the caller's string."""
@@ -261,17 +267,9 @@ class _Extractor:
             draft = self.draft_at(pos)
             if draft is None:
                 continue
-            group = [draft]
-            if draft.form in (Form.FULL, Form.SHORT) and draft.doc_type is not None:
-                group += self.list_items(draft)
-            consumed = group[-1].end
-            # "Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25-10-2017 của Ban Chấp hành Trung ương":
-            # what follows the last item is said of the whole list.
-            shared = read_tail(self.s, group[-1].end)
-            for member in group[:-1]:
-                own = read_tail(self.s, member.end)
-                drafts.append((member, own if own.year or own.issuer_text else shared))
-            drafts.append((group[-1], shared))
+            group = self.group_at(draft)
+            consumed = group[-1][0].end
+            drafts.extend(group)
         return [self.finish(d, t) for d, t in drafts]
 
 

@@ -66,7 +66,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_SAME_WIDTH_CHARS = "\u00d0\u00f0\u2010\u2011\u2012\u2013\u2014\u2212"
+_SAME_WIDTH_CHARS = "\u00d0\u00f0\u2010\u2011\u2012\u2013\u2014\u2212АВЕКМНОРСТХУаеорсху"
 
 
 def _same_width(text: str) -> str:

@@ -75,11 +75,17 @@ BODY = NUMBER + r"(?:" + PARTY_SYMBOL + r"|" + STATE_SYMBOL + r")?"
 BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|[.,]\d|" + SP + r"%)"
 # Quantity words that make the number a count, not a document number:
 # "Kế hoạch 100 ngày", "Quyết định 2 lần"; "ngày 12/5" after a number is a date.
+# Years as a range after "năm" make it a count too: "Kế hoạch 5 năm 2021-2025".
+_YEAR_RANGE = SEP + YEAR + SP + r"[-–]" + SP + YEAR
 UNITS = (
-    r"(?i:ngày(?!" + SEP + r"\d)|tháng(?!" + SEP + r"\d)|năm(?!" + SEP + r"\d)|tuần|giờ|phút|lần|"
-    r"người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|trăm|km|ha|tấn|hộ|xã|huyện|tỉnh|điểm|nội dung|nhiệm vụ|"
-    r"giai đoạn(?!" + SEP + r"[\dIVX])|giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|trường hợp|đơn vị|cơ quan|tập thể|cá nhân|"
-    r"điều|khoản|chương|mục|tiêu chí|lĩnh vực|năm học|phần|loại|cấp|ý kiến|tiết|trang|%)"
+    r"(?i:ngày(?!" + SEP + r"\d)|tháng(?!" + SEP + r"\d)|năm(?!" + SEP + r"\d)|năm(?=" + _YEAR_RANGE + r")|"
+    r"tuần|giờ|phút|giây|lần|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|trăm|km|ha|tấn|kg|hộ|xã|phường|huyện|tỉnh|"
+    r"điểm|nội dung|nhiệm vụ|giai đoạn(?!" + SEP + r"[\dIVX])|giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|"
+    r"trường hợp|đơn vị|cơ quan|tập thể|cá nhân|điều|khoản|chương|mục|tiêu chí|lĩnh vực|năm học|phần|loại|"
+    r"cấp|ý kiến|tiết|trang|cách|mức|hình thức|nhóm|vấn đề|nguyên tắc|quan điểm|chính sách|"
+    r"thủ tục|hồ sơ|dự án|công trình|doanh nghiệp|trường|lớp|học sinh|hộ dân|căn|ngôi|chiếc|"
+    r"tiêu chuẩn|điều kiện|quy trình|lượt|buổi|tổ|đoàn|thành viên|đại biểu|ngành|"
+    r"vụ|bệnh nhân|%)"
 )
 # A year after a bare number, with no code: "Nghị định 15/2020", "Thông tư 01/2011 của Bộ Nội vụ".
 YEAR_ONLY = SP + r"/" + SP + r"(?P<y>" + YEAR + r")(?![\w/&-])"
@@ -101,11 +107,12 @@ DATE_WORDS = (
     + r"(?i:năm|nam)" + SEP + r"(?P<y2>" + YEAR + r")"
 )
 DATE = r"(?i:ngày|ngay)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
-# Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)".
+# Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)",
+# "(2015)" as in "Nghị quyết 2231 (2015) của Hội đồng Bảo an".
 DATE_TAIL = (
     SP + r"[,(]?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ký|kí)" + SEP + r")?"
     + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
-    + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\))"
+    + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\))"
 )
 
 # Before a mention, in the same clause: "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành

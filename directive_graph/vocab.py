@@ -102,12 +102,13 @@ class Vocabulary:
     def issuer_for_code(self, code: str) -> Issuer | None:
         """The issuer a symbol code names; a term suffix is dropped if needed.
 
-        "UBTVQH13" is looked up as itself, then as "UBTVQH".
+        "UBTVQH13" is looked up as itself, then as "UBTVQH"; "BGD&ĐT" also as "BGDĐT".
         """
-        found = self.issuers.get(code)
-        if found is None:
-            found = self.issuers.get(_TERM_SUFFIX.sub("", code))
-        return found
+        for candidate in (code, _TERM_SUFFIX.sub("", code), code.replace("&", "")):
+            found = self.issuers.get(candidate)
+            if found is not None:
+                return found
+        return None
 
     def issuer_for_alias(self, phrase: str) -> Issuer | None:
         """The issuer whose written alias is ``phrase`` (accents and case folded)."""

@@ -64,12 +64,12 @@ def test_extraction_case(case: dict[str, Any]) -> None:
     for ref in refs:
         assert ref.text == source[ref.start : ref.end], f"span does not index the source: {ref!r}"
     want = [from_row(row) for row in case["expect"]]
-    got = [observed(ref, like) for ref, like in zip(refs, want)]
     message = (
         f"\n{case['id']} (line {case['_line']}): {case['note']}\ntext: {source!r}\n"
         f"expected: {case['expect']}\nreturned: {[as_row(r) for r in refs]}"
     )
     assert len(refs) == len(want), message
+    got = [observed(ref, like) for ref, like in zip(refs, want, strict=True)]
     assert got == want, message
 
 
