@@ -22,7 +22,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -165,46 +165,35 @@ def _sized(docs: list[str]) -> Iterator[tuple[str, int]]:
         yield doc, cache[key]
 
 
-def run_extract(docs: list[str], total: int, progress: bool) -> tuple[float, int]:
-    """Run the whole extractor over every document, one after the other.
+def _timed(docs: list[str], total: int, label: str, progress: bool, count: Callable[[str], int]) -> tuple[float, int]:
+    """Time ``count`` over every document, one after the other, timing only the calls.
 
     Returns:
-        Seconds taken and references found.
+        Seconds taken and the sum of the counts.
     """
-    bar = Progress(total, "extract", progress)
-    references = 0
+    bar = Progress(total, label, progress)
+    found = 0
     seconds = 0.0
     try:
         for doc, size in _sized(docs):
             t0 = time.perf_counter()
-            references += len(extract_references(doc))
+            found += count(doc)
             seconds += time.perf_counter() - t0
             bar.advance(size)
     finally:
         bar.close()
-    return seconds, references
+    return seconds, found
+
+
+def run_extract(docs: list[str], total: int, progress: bool) -> tuple[float, int]:
+    """Run the whole extractor over every document: seconds taken and references found."""
+    return _timed(docs, total, "extract", progress, lambda doc: len(extract_references(doc)))
 
 
 def run_scan(docs: list[str], total: int, progress: bool) -> tuple[float, int]:
-    """Run the candidate scan alone over every document.
-
-    Returns:
-        Seconds taken and candidates found.
-    """
+    """Run the candidate scan alone over every document: seconds taken and candidates found."""
     candidate = compiled().candidate
-    bar = Progress(total, "scan", progress)
-    candidates = 0
-    seconds = 0.0
-    try:
-        for doc, size in _sized(docs):
-            t0 = time.perf_counter()
-            for _ in candidate.finditer(doc):
-                candidates += 1
-            seconds += time.perf_counter() - t0
-            bar.advance(size)
-    finally:
-        bar.close()
-    return seconds, candidates
+    return _timed(docs, total, "scan", progress, lambda doc: sum(1 for _ in candidate.finditer(doc)))
 
 
 def benchmark(megabytes: float, progress: bool = True) -> Result:

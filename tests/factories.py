@@ -17,6 +17,8 @@ Example:
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from directive_graph import Reference
@@ -56,47 +58,17 @@ def expected(
     return out
 
 
-def full(
-    doc_type: str, number: str, symbol: str, year: int | None = None, issuer: str | None = None, text: str | None = None
-) -> Expected:
-    """A type word with number and symbol: "Quyết định số 1847/QĐ-TTg"."""
-    return expected("full", doc_type, number, symbol, year, issuer, text)
+def _factory(form: str, doc: str) -> Callable[..., Expected]:
+    """A factory for one form: ``doc_type, number, symbol, year, issuer, text`` in that order."""
+    make = functools.partial(expected, form)
+    make.__doc__ = doc
+    return make
 
 
-def short(
-    doc_type: str,
-    number: str,
-    symbol: str | None = None,
-    year: int | None = None,
-    issuer: str | None = None,
-    text: str | None = None,
-) -> Expected:
-    """A type word with a bare number: "Chỉ thị 19" (symbol/year/issuer may be inherited)."""
-    return expected("short", doc_type, number, symbol, year, issuer, text)
-
-
-def bare(
-    doc_type: str | None,
-    number: str,
-    symbol: str,
-    year: int | None = None,
-    issuer: str | None = None,
-    text: str | None = None,
-) -> Expected:
-    """Number and symbol with no type word: "1560/VPCP-KGVX"."""
-    return expected("bare_symbol", doc_type, number, symbol, year, issuer, text)
-
-
-def item(
-    doc_type: str,
-    number: str,
-    symbol: str | None = None,
-    year: int | None = None,
-    issuer: str | None = None,
-    text: str | None = None,
-) -> Expected:
-    """A later member of a list sharing the head's type word: the "1259" of "Quyết định 1043, 1259"."""
-    return expected("list_item", doc_type, number, symbol, year, issuer, text)
+full = _factory("full", 'A type word with number and symbol: "Quyết định số 1847/QĐ-TTg".')
+short = _factory("short", 'A type word with a bare number: "Chỉ thị 19" (symbol/year/issuer may be inherited).')
+bare = _factory("bare_symbol", 'Number and symbol with no type word: "1560/VPCP-KGVX".')
+item = _factory("list_item", 'A later list member sharing the head\'s type word: "1259" in "Quyết định 1043, 1259".')
 
 
 def from_row(row: list[Any]) -> Expected:
