@@ -14,11 +14,12 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from directive_graph.models import Issuer
 from directive_graph.patterns import Match, compiled
-from directive_graph.vocab import load_vocab
+from directive_graph.vocab import fold_same_length, load_vocab
 
 # How far after a header number ("Số: 15/QĐ-BNV") its date line may stand.
 HEADER_DATE_WINDOW = 300
@@ -53,6 +54,43 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
     return int(groups["y3"] or groups["y5"]), None
 
 
+# The longest issuer phrase looked for after "của": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
+ISSUER_REACH = 160
+_WORD = re.compile(r"\S+")
+_TRAILING = ",.;:)]}\"”’…"  # the same as vocab's: punctuation after a word
+
+
+def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
+    """An issuer phrase at ``pos`` ("của Bộ trưởng Bộ Nội vụ"): where it ends, and the issuer.
+
+    Example:
+        >>> t = "Chỉ thị 19 của Thành ủy Hà Nội, các sở …"
+        >>> end, issuer = issuer_after(t, 10)
+        >>> t[10:end], issuer.code
+        (' của Thành ủy Hà Nội', 'TU')
+    """
+    patterns = compiled()
+    lead = patterns.issuer_lead.match(text, pos)
+    if lead is None:
+        return None
+    window_end = min(len(text), lead.end() + ISSUER_REACH)
+    folded = fold_same_length(text[lead.end() : window_end])
+    words, ends = [], []
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        words.append(word)
+        ends.append(lead.end() + match.start() + len(word.rstrip(_TRAILING)))
+        if word[-1] in _TRAILING and word[-1] != ",":
+            break  # a full stop, a colon or a bracket ends the phrase; a comma may not
+    found = load_vocab().longest_alias(words)
+    if found is None:
+        return None
+    count, issuer = found
+    end = ends[count - 1]
+    place = patterns.issuer_place.match(text, end)
+    return (place.end() if place else end), issuer
+
+
 def read_tail(text: str, end: int) -> Tail:
     """Read the date and the issuer phrase that follow position ``end``."""
     patterns = compiled()
@@ -66,11 +104,11 @@ def read_tail(text: str, end: int) -> Tail:
                 pos = date.end()
                 continue
         if tail.issuer_text is None:
-            issuer = patterns.issuer_tail.match(text, pos)
-            if issuer is not None:
-                tail.issuer_text = issuer.group("issuer").strip()
-                tail.issuer = load_vocab().issuer_for_alias(issuer.group("alias"))
-                pos = issuer.end()
+            found = issuer_after(text, pos)
+            if found is not None:
+                end, tail.issuer = found
+                tail.issuer_text = text[patterns.issuer_lead.match(text, pos).end() : end]  # type: ignore[union-attr]
+                pos = end
                 continue
         break
     tail.end = pos

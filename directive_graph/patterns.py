@@ -26,11 +26,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from directive_graph.vocab import Vocabulary, load_vocab, plain_dashes, strip_accents
+from directive_graph.vocab import Vocabulary, load_vocab, strip_accents
 
 # The engine: stdlib ``re``. The patterns stay in the subset that the ``regex``
 # package also compiles (a test checks it); ``re`` measured 2-3x faster on the
-# digit-first scan and far faster on the anchored issuer trie (see README, Speed).
+# digit-first scan (see README, Speed).
 ENGINE = re
 Pattern = re.Pattern[str]
 Match = re.Match[str]
@@ -212,7 +212,8 @@ class Patterns:
     date_tail: Pattern
     date_any: Pattern
     date_before: Pattern
-    issuer_tail: Pattern
+    issuer_lead: Pattern
+    issuer_place: Pattern
     header_before: Pattern
 
 
@@ -255,16 +256,13 @@ def compiled() -> Patterns:
         + colon_rev + r")?(?:" + tw_rev + r")?"
     )
 
-    # ---- issuer phrases after a mention: "của Thủ tướng Chính phủ",
-    # "của UBND TP", "do Bộ Nội vụ ban hành", "của Ban Chấp hành Trung ương khóa XII".
-    aliases = [f for a in vocab.all_aliases() for f in _forms(plain_dashes(a))]
+    # ---- issuer phrases after a mention: "của Thủ tướng Chính phủ", "của UBND TP",
+    # "do Bộ Nội vụ ban hành", "của Ban Chấp hành Trung ương khóa XII". The lead word is a
+    # pattern; the alias itself is looked up word by word in the vocabulary (a dict), and the
+    # place after it ("tỉnh Bạc Liêu", "TP", "khóa XII") is a pattern again.
     place = (
         r"(?:" + SP + r"(?:(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|khóa|khoá)" + SP + r")?"
         + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
-    )
-    issuer_tail = (
-        r"[^\S\n]*,?" + SP + r"(?:(?i:của|do|thuộc|cua)" + SEP + r")(?P<issuer>(?P<alias>(?i:"
-        + _trie(_folded(aliases)) + r"))(?!" + LETTER + r")" + place + r"{0,3})"
     )
 
     return Patterns(
@@ -286,6 +284,7 @@ def compiled() -> Patterns:
         date_tail=ENGINE.compile(DATE_TAIL),
         date_any=ENGINE.compile(DATE),
         date_before=ENGINE.compile(DATE_BEFORE),
-        issuer_tail=ENGINE.compile(issuer_tail),
+        issuer_lead=ENGINE.compile(r"[^\S\n]*,?" + SP + r"(?i:của|do|thuộc|cua)" + SEP),
+        issuer_place=ENGINE.compile(place + r"{0,3}"),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
     )

@@ -26,6 +26,7 @@ from pathlib import Path
 from directive_graph.models import DocType, Issuer, Level
 
 _TERM_SUFFIX = re.compile(r"\d{1,2}$")
+_TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
 # Dash look-alikes read as "-" (the text view does the same): "Lao động – Thương binh".
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 
@@ -81,6 +82,7 @@ class Vocabulary:
     _aliases: dict[str, Issuer] = field(default_factory=dict)
     _known_codes: set[str] = field(default_factory=set)
     _code_forms: dict[str, str] = field(default_factory=dict)
+    _longest: int = 1  # words in the longest alias
 
     def type_for_code(self, code: str, party: bool) -> str | None:
         """The document type a symbol's type code names, or None.
@@ -130,6 +132,24 @@ class Vocabulary:
             return code
         return self._code_forms.get(strip_accents(code).upper(), code)
 
+    def longest_alias(self, words: list[str]) -> tuple[int, Issuer] | None:
+        """The longest run of leading ``words`` (already folded) that is an issuer's alias.
+
+        Returns how many words it took, and the issuer.
+
+        Example:
+            >>> load_vocab().longest_alias(["bo", "truong", "bo", "noi", "vu", "ve", "viec"])[0]
+            5
+        """
+        best = None
+        key = ""
+        for count, word in enumerate(words[: self._longest], start=1):
+            key = f"{key} {word}" if key else word
+            found = self._aliases.get(key.rstrip(_TRAILING))
+            if found is not None:
+                best = (count, found)
+        return best
+
     def all_aliases(self) -> list[str]:
         """Every written alias of every issuer."""
         return [a for issuer in self.issuers.values() for a in issuer.aliases]
@@ -147,6 +167,35 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _fold_table() -> dict[int, str]:
+    """Every Latin letter with Vietnamese accents -> its lower-case base letter; dashes -> "-".
+
+    Each entry is one character for one, so a folded string keeps its length and offsets.
+    """
+    table: dict[int, str] = {}
+    for cp in (*range(0x41, 0x5B), *range(0xC0, 0x250), *range(0x1EA0, 0x1F00)):
+        ch = chr(cp)
+        base = strip_accents(ch).lower()
+        if len(base) == 1 and base != ch:
+            table[cp] = base
+    table.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+    table.update({ord("\u00a0"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "})
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def fold_same_length(text: str) -> str:
+    """Fold accents, case and dashes one character for one: offsets stay valid.
+
+    Example:
+        >>> fold_same_length("Bộ Nội vụ  TP.HCM")
+        'bo noi vu  tp.hcm'
+    """
+    return text.translate(_FOLD_TABLE)
+
+
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Fold case, accents and spacing for look-ups.
@@ -157,7 +206,7 @@ def fold(text: str) -> str:
         >>> fold("Uỷ ban") == fold("Ủy ban")
         True
     """
-    return " ".join(strip_accents(text).translate(_DASHES).lower().split())
+    return " ".join(strip_accents(text).translate(_FOLD_TABLE).split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -186,4 +235,5 @@ def load_vocab() -> Vocabulary:
     for issuer in issuers.values():
         for alias in (issuer.name, *issuer.aliases):
             vocab._aliases.setdefault(fold(alias), issuer)
+    vocab._longest = max(len(a.split()) for a in vocab._aliases)
     return vocab
