@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB := .demo/directive-graph.db
+
 demo: $(STAMP)
-	$(BIN)/directive-graph extract data/articles --format table
+	@mkdir -p .demo
+	$(BIN)/directive-graph build data/articles --db $(DEMO_DB)
+	$(BIN)/directive-graph stats --db $(DEMO_DB)
+	$(BIN)/directive-graph list --db $(DEMO_DB) --top 8
+	$(BIN)/directive-graph lookup "Quyết định 1847/QĐ-TTg" --db $(DEMO_DB) --limit 3
 
 lint: $(STAMP)
 	$(BIN)/ruff check directive_graph tests benchmarks
@@ -26,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

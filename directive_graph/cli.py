@@ -16,9 +16,10 @@ from rich.console import Console
 from rich.table import Table
 
 from directive_graph import __version__
-from directive_graph.corpus import ReadError, iter_documents
-from directive_graph.resolve import extract_references
-from directive_graph.vocab import load_vocab
+from directive_graph.store import DEFAULT_DB, Store, StoreError
+
+# Commands import what they need when they run, so those that only read the
+# store (lookup, list, stats) never load the extractor's build-time modules.
 
 app = typer.Typer(
     name="directive-graph",
@@ -57,7 +58,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Text files or folders of them (.txt, .md).", show_default=False)],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl, .csv).", show_default=False)
+    ],
     output: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="table for people; jsonl or json for scripts.")
     ] = OutputFormat.TABLE,
@@ -67,16 +70,22 @@ def extract(
 
     Example: directive-graph extract data/articles --format jsonl > mentions.jsonl
     """
+    from directive_graph.build import _in_chrome
+    from directive_graph.corpus import ReadError, iter_documents
+    from directive_graph.resolve import extract_references
+
     fmt = OutputFormat.JSON if json_out else output
     rows: list[dict[str, object]] = []
     failed = 0
     out = sys.stdout
     for doc in iter_documents(paths):
         if isinstance(doc, ReadError):
-            err.print(f"error: {doc.message}", soft_wrap=True)
-            failed += 1
+            err.print(f"{'skipped' if doc.warning else 'error'}: {doc.message}", soft_wrap=True)
+            failed += not doc.warning
             continue
         for ref in extract_references(doc.text):
+            if _in_chrome(ref.start, doc.chrome):
+                continue  # site chrome (related links, widgets) is not the article
             row = ref.to_row(doc.path)
             if fmt is OutputFormat.JSONL:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -113,6 +122,8 @@ def vocab(
 
     Example: directive-graph vocab issuers --json
     """
+    from directive_graph.vocab import load_vocab
+
     v = load_vocab()
     if which is VocabTable.TYPES:
         rows = [t.model_dump() for t in v.doc_types.values()]
@@ -145,3 +156,180 @@ def version() -> None:
 def main() -> None:
     """Entry point of the ``directive-graph`` script."""
     app()
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", envvar="DIRECTIVE_GRAPH_DB", help="The store (default directive-graph.db, or $DIRECTIVE_GRAPH_DB)."
+    ),
+]
+
+
+def _open(db: str, *, create: bool = False, readonly: bool = True) -> Store:
+    try:
+        return Store.open(db, create=create, readonly=readonly)
+    except StoreError as exc:
+        raise _fail(str(exc), 2) from None
+
+
+@app.command()
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of the corpus.", show_default=False)],
+    db: DbOption = DEFAULT_DB,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (0: every core).")] = 0,
+    prune: Annotated[bool, typer.Option("--prune", help="Drop files that no longer exist.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Read a corpus into the store: only new or changed files are read again.
+
+    Example: directive-graph build data/articles --db corpus.db
+    """
+    from directive_graph.build import build as run_build
+    from directive_graph.progress import FileProgress
+
+    store = _open(db, create=True, readonly=False)
+    try:
+        with FileProgress(err) as progress:
+            summary = run_build(store, paths, jobs=jobs or None, prune=prune, on_file=progress.update)
+    except StoreError as exc:
+        raise _fail(str(exc), 2) from None
+    except KeyboardInterrupt:
+        counts = store.counts()
+        raise _fail(
+            f"interrupted; the store keeps {counts['articles']} articles, all complete; run build again to finish", 130
+        ) from None
+    finally:
+        store.close()
+    for skipped in summary.skipped:
+        err.print(f"skipped: {skipped.message}", soft_wrap=True)
+    result = {
+        "files": summary.files_seen, "unchanged": summary.files_unchanged, "built": summary.files_built,
+        "pruned": summary.files_pruned, "articles_added": summary.articles_added,
+        "duplicates": summary.articles_duplicate, "articles": summary.articles, "mentions": summary.mentions,
+        "directives": summary.directives, "skipped": [{"path": s.path, "reason": s.message} for s in summary.skipped],
+    }  # fmt: skip
+    if json_out:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    else:
+        typer.echo(
+            f"{summary.articles} articles, {summary.mentions} mentions, {summary.directives} directives in {db}"
+            f" ({summary.files_built} files read, {summary.files_unchanged} unchanged, {summary.articles_added} new"
+            f" articles, {summary.articles_duplicate} duplicates, {len(summary.skipped)} skipped)"
+        )
+    if any(not s.warning for s in summary.skipped):
+        raise typer.Exit(1)
+
+
+@app.command()
+def lookup(
+    query: Annotated[str, typer.Argument(help='A directive: "Quyết định 1847/QĐ-TTg", "1847/QĐ-TTg", "QĐ 1847".')],
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON: one object per matching directive.")] = False,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many articles per directive (0: all).")] = 0,
+) -> None:
+    """Which articles cite a directive, newest first, with the sentence of each mention.
+
+    Example: directive-graph lookup "Quyết định 1847/QĐ-TTg" --db corpus.db
+    """
+    from directive_graph.queries import QueryError, suggest
+    from directive_graph.queries import lookup as run_lookup
+
+    store = _open(db)
+    try:
+        hits = run_lookup(store, query, limit or None)
+        hints = [] if hits else suggest(store, query)
+    except QueryError as exc:
+        raise _fail(str(exc), 2) from None
+    finally:
+        store.close()
+    if json_out:
+        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
+    for hit in [] if json_out else hits:
+        _print_hit(hit.directive, hit.articles)
+    if not hits:
+        names = "; ".join(f"{d['type']} {d['number']}/{d['symbol'] or ''} ({d['citations']})" for d in hints)
+        err.print(
+            f"no directive matches {query!r} in {db}" + (f"; did you mean: {names}" if names else ""), soft_wrap=True
+        )
+        raise typer.Exit(1)
+
+
+def _print_hit(directive: dict[str, object], articles: list[dict[str, object]]) -> None:
+    d = directive
+    name = " ".join(str(x) for x in (d["type"], f"{d['number']}" + (f"/{d['symbol']}" if d["symbol"] else "")) if x)
+    typer.echo(f"{name}  year {d['year'] or '?'}  issuer {d['issuer'] or '?'}  jurisdiction {d['jurisdiction']}")
+    typer.echo(f"  cited by {len(articles)} article(s)")
+    for article in articles:
+        date, title, source = article["date"] or "????-??-??", article["title"] or "", article["source"] or ""
+        typer.echo(f"  - {date}  {title}  [{source}]  {article['path']}")
+        for mention in article["mentions"]:  # type: ignore[attr-defined]
+            typer.echo(f"      «{mention['sentence']}»")
+
+
+@app.command(name="list")
+def list_directives(
+    db: DbOption = DEFAULT_DB,
+    doc_type: Annotated[str | None, typer.Option("--type", help='Only this type, e.g. "Quyết định".')] = None,
+    issuer: Annotated[str | None, typer.Option("--issuer", help='Only this issuer code, e.g. "TTg".')] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only this year.")] = None,
+    top: Annotated[int, typer.Option("--top", "-n", help="How many.")] = 20,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The most-cited directives, by the number of articles citing them.
+
+    Example: directive-graph list --type "Quyết định" --issuer TTg --top 10
+    """
+    from directive_graph.queries import top_directives
+
+    store = _open(db)
+    try:
+        rows = top_directives(store, doc_type=doc_type, issuer=issuer, year=year, top=top)
+    finally:
+        store.close()
+    if json_out:
+        sys.stdout.write(
+            json.dumps([{k: v for k, v in r.items() if k != "id"} for r in rows], ensure_ascii=False) + "\n"
+        )
+        return
+    table = Table(title=f"most-cited directives in {db}")
+    for column in ("articles", "mentions", "type", "number", "symbol", "year", "issuer", "jurisdiction"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            *(
+                str(r[c] if r[c] is not None else "")
+                for c in ("articles", "mentions", "type", "number", "symbol", "year", "issuer", "jurisdiction")
+            )
+        )
+    Console(highlight=False).print(table)
+
+
+@app.command()
+def stats(
+    db: DbOption = DEFAULT_DB,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Corpus, mention and directive counts, and mentions by type, issuer and year.
+
+    Example: directive-graph stats --db corpus.db --json
+    """
+    from directive_graph.queries import stats as run_stats
+
+    store = _open(db)
+    try:
+        result = run_stats(store)
+    finally:
+        store.close()
+    if json_out:
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+        return
+    typer.echo(
+        f"{result['articles']} articles ({result['sources']} sources, {result['files']} files), "
+        f"{result['mentions']} mentions, {result['directives']} directives"
+    )
+    for title, key in (("by type", "by_type"), ("by issuer", "by_issuer"), ("by year", "by_year")):
+        typer.echo(
+            f"{title}: "
+            + ", ".join(f"{r['value'] if r['value'] is not None else '?'} {r['mentions']}" for r in result[key][:12])
+        )

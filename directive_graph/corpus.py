@@ -1,33 +1,55 @@
-"""Read the texts of a corpus: files or folders given on the command line.
+"""Read a corpus: files or folders of plain text, HTML, JSON Lines or CSV.
 
-This first reader takes plain-text files (``.txt``, ``.md``) in UTF-8, with or
-without a byte-order mark, and folders of them (recursively). Everything that
-cannot be read becomes a :class:`ReadError` with a message that says what to
-do; the caller decides whether to go on.
+Every reader returns :class:`Document` objects whose ``text`` is NFC with
+``\\n`` line ends (the form that is stored, so stored spans index it), with the
+metadata the source gives: title, publication date, outlet, author, URL, the
+spans of site chrome, the province. What cannot be read becomes a
+:class:`ReadError` whose message says what to do; nothing raises.
 
 Example:
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "a.txt").write_text("Chỉ thị 19 của Thành ủy", encoding="utf-8")
-    >>> [(doc.path.endswith("a.txt"), doc.text) for doc in iter_documents([str(folder)])]
-    [(True, 'Chỉ thị 19 của Thành ủy')]
+    >>> _ = (folder / "a.txt").write_text("Tiêu đề\\n\\nChỉ thị 19 của Thành ủy", encoding="utf-8")
+    >>> [(doc.title, doc.text[-23:]) for doc in iter_documents([str(folder)])]
+    [('Tiêu đề', 'Chỉ thị 19 của Thành ủy')]
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
+import json
+import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-TEXT_SUFFIXES = (".txt", ".md")
+FORMATS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS[".csv"] = "csv"
+TEXT_FIELDS = ("text", "content", "body", "noi_dung", "article")
+TITLE_FIELDS = ("title", "tieu_de", "headline")
+DATE_FIELDS = ("date", "published", "publish_date", "ngay", "time")
+SOURCE_FIELDS = ("source", "site", "sitename", "nguon")
+ID_FIELDS = ("id", "doc_id", "uid")
 
 
 @dataclass(frozen=True)
 class Document:
-    """One text and the path it came from, as the user gave it."""
+    """One article: its text and what is known about it."""
 
     path: str
     text: str
+    title: str | None = None
+    published: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    encoding: str = "utf-8"
+    format: str = "txt"
+    chrome: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    locality: str | None = None
 
 
 @dataclass(frozen=True)
@@ -36,44 +58,208 @@ class ReadError:
 
     path: str
     message: str
+    warning: bool = False  # a file passed over inside a folder (an image, say), not an error of the user's
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str | ReadError]:
+def discover(paths: Iterable[str]) -> Iterator[str | ReadError]:
+    """Every file under ``paths`` (folders recursively, in name order), or an error per bad path."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
-            if not found:
-                yield ReadError(given, f"no .txt or .md files in folder {given}; point at a folder of texts")
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            if not any(p.suffix.lower() in FORMATS for p in found):
+                yield ReadError(given, f"no .txt, .md, .html, .jsonl or .csv files in folder {given}; point at texts")
+                continue
             for p in found:
-                yield str(p)
+                yield str(p) if p.suffix.lower() in FORMATS else ReadError(str(p), _unknown(str(p)), warning=True)
         elif path.is_file():
             yield given
         else:
             yield ReadError(given, f"no such file or folder: {given}; check the path")
 
 
-def read_text(path: str) -> Document | ReadError:
-    """Read one file as UTF-8 text, or say why it cannot be read."""
+def _unknown(path: str) -> str:
+    return f"{path}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files"
+
+
+def decode(data: bytes, path: str) -> tuple[str, str] | ReadError:
+    """Text and encoding of ``data``: UTF-8 (with or without BOM), UTF-16/32 with BOM, or detected.
+
+    Legacy Vietnamese code pages (Windows-1258 and others) are detected with
+    charset-normalizer; the text is returned NFC with ``\\n`` line ends.
+    """
+    if not data.strip():
+        return ReadError(path, f"{path} is empty; nothing to read")
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xff\xfe", "utf-16"))
+    encoding = next((name for bom, name in boms if data.startswith(bom)), None) or (
+        "utf-16" if data.startswith(b"\xfe\xff") else "utf-8"
+    )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text, encoding = "", ""
+    if not text:
+        if b"\x00" in data[:4096]:
+            return ReadError(path, f"{path} is a binary file, not text; give a text, HTML, JSONL or CSV file")
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.encoding is None:
+            return ReadError(path, f"{path} is not text in any known encoding; convert it to UTF-8")
+        text, encoding = str(best), best.encoding
+    if "\x00" in text:
+        return ReadError(path, f"{path} is a binary file, not text; give a text, HTML, JSONL or CSV file")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not text.strip():
+        return ReadError(path, f"{path} is empty; nothing to read")
+    return text, encoding
+
+
+def read_file(path: str) -> list[Document] | ReadError:
+    """Every document of one file (a JSONL or CSV file holds many)."""
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        return ReadError(path, _unknown(path))
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return ReadError(path, f"cannot read {path}: {exc.strerror or exc}; check its permissions")
-    if not data.strip():
-        return ReadError(path, f"{path} is empty; nothing to extract")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return ReadError(path, f"{path} is a binary file, not text; give a .txt or .md file")
-    for encoding in ("utf-8-sig", "utf-16"):
-        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    decoded = decode(data, path)
+    if isinstance(decoded, ReadError):
+        return decoded
+    text, encoding = decoded
+    if fmt == "html":
+        return _from_html(path, text, encoding)
+    if fmt in ("jsonl", "csv"):
+        return _from_records(path, text, encoding, fmt)
+    return [_from_plain(path, text, encoding)]
+
+
+def _from_plain(path: str, text: str, encoding: str, fmt: str = "txt") -> Document:
+    from directive_graph.clean import chrome_spans
+    from directive_graph.locality import detect_locality
+    from directive_graph.metadata import read_metadata
+
+    meta = read_metadata(text)
+    return Document(
+        path=path,
+        text=text,
+        title=meta.title,
+        published=meta.published,
+        source=meta.source,
+        author=meta.author,
+        encoding=encoding,
+        format=fmt,
+        chrome=tuple(chrome_spans(text)),
+        locality=detect_locality(text, title=meta.title, source=meta.source),
+    )
+
+
+def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadError:
+    import trafilatura
+
+    from directive_graph.locality import detect_locality
+
+    found: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    if found is None or not (found.text or "").strip():
+        return ReadError(path, f"{path}: no article text found in the HTML; is it a page of the article?")
+    text = unicodedata.normalize("NFC", found.text)
+    source = found.sitename or found.hostname
+    return [
+        Document(
+            path=path,
+            text=text,
+            title=found.title,
+            published=_parse_date(found.date),
+            source=source,
+            author=found.author,
+            url=found.url,
+            encoding=encoding,
+            format="html",
+            locality=detect_locality(text, title=found.title, source=source or found.url),
+        )
+    ]
+
+
+def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:
+    lowered = {str(k).lower(): v for k, v in record.items()}
+    for name in names:
+        value = lowered.get(name)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Document] | ReadError:
+    records: list[dict[str, object]] = []
+    if fmt == "jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError:
+                return ReadError(path, f"{path} line {number} is not JSON; give one JSON object per line")
+            if not isinstance(value, dict):
+                return ReadError(path, f"{path} line {number} is not a JSON object; give one object per line")
+            records.append(value)
+    else:
+        records = list(csv.DictReader(io.StringIO(text)))
+    docs = []
+    for index, record in enumerate(records, start=1):
+        body = _pick(record, TEXT_FIELDS)
+        if body is None or not body.strip():
             continue
+        body = unicodedata.normalize("NFC", body.replace("\r\n", "\n"))
+        key = _pick(record, ID_FIELDS) or str(index)
+        plain = _from_plain(f"{path}#{key}", body, encoding, fmt)
+        title = _pick(record, TITLE_FIELDS) or plain.title
+        source = _pick(record, SOURCE_FIELDS) or plain.source
+        docs.append(
+            Document(
+                path=plain.path,
+                text=body,
+                title=title,
+                published=_parse_date(_pick(record, DATE_FIELDS)) or plain.published,
+                source=source,
+                author=_pick(record, ("author", "tac_gia")) or plain.author,
+                url=_pick(record, ("url", "link")),
+                encoding=encoding,
+                format=fmt,
+                chrome=plain.chrome,
+                locality=plain.locality,
+            )
+        )
+    if not docs:
+        return ReadError(path, f"{path} has no record with a text field ({', '.join(TEXT_FIELDS)})")
+    return docs
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    """A date from ISO ("2019-06-11", "2019-06-11T08:34") or Vietnamese ("11/06/2019") forms."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    for layout in ("%d/%m/%Y", "%d-%m-%Y"):
         try:
-            return Document(path, data.decode(encoding))
-        except UnicodeDecodeError:
+            return dt.datetime.strptime(value[:10], layout).date()
+        except ValueError:
             continue
-    return ReadError(path, f"{path} is not UTF-8 text; convert it (e.g. iconv -f WINDOWS-1258 -t UTF-8)")
+    return None
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
-    """Every readable document under ``paths``, and an error for each one that is not."""
-    for item in _expand(paths):
-        yield item if isinstance(item, ReadError) else read_text(item)
+    """Every readable document under ``paths``, and an error for each file that is not."""
+    for item in discover(paths):
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        result = read_file(item)
+        if isinstance(result, ReadError):
+            yield result
+        else:
+            yield from result

@@ -14,74 +14,31 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
 from directive_graph.context import Tail, date_before, header_date, read_tail, sentence_bounds
 from directive_graph.models import Form, Level, Reference
-from directive_graph.normalize import TextView, normalize_symbol
+from directive_graph.normalize import TextView
 from directive_graph.patterns import Match, compiled
-from directive_graph.vocab import TypeWord, Vocabulary, fold, load_vocab
+from directive_graph.symbols import Symbol, read_symbol
+from directive_graph.vocab import TypeWord, fold, load_vocab
 
 # A title between a type word and "số" ("Luật Tổ chức Chính phủ số 63/2025/QH15")
 # is at most this long and holds no digit or sentence punctuation.
 TITLE_REACH = 250
-_TITLE_BREAK = re.compile(r"[\d.;!?()\[\]\"“”]|\n\s*\n")
-_CODE_SPLIT = re.compile(r"\s*[-/]\s*")
-_CODE_WORD = re.compile(r"[^\s/-]+")
+# A title ends at a digit, sentence punctuation, a blank line, or a verb: "Chương trình được Bộ …
+# công nhận, cấp giấy phép số 2526/QĐ-BGD" is not a Chương trình.
+_TITLE_BREAK = re.compile(
+    r"[\d.;!?()\[\]\"“”]|\n\s*\n|(?<!\w)(?:được|đã|cấp|chấp thuận|phê duyệt|ban hành|ký|theo|tại|thực hiện|"
+    r"triển khai|công nhận|cấp phép|giao|duyệt)(?!\w)",
+    re.IGNORECASE,
+)
 
 
-@dataclass(frozen=True)
-class _Symbol:
-    text: str | None = None
-    year: int | None = None
-    code_type: str | None = None  # the type its code names
-    issuer: str | None = None
-    party: bool = False
-    known: bool = False  # does it hold a type or issuer code of the vocabulary?
-
-
-_NO_SYMBOL = _Symbol()
-
-
-def _symbol_text(raw: str, vocab: Vocabulary) -> str:
-    """The normalised symbol, its codes as the vocabulary writes them ("QD-TTG" -> "QĐ-TTg")."""
-    return _CODE_WORD.sub(lambda m: vocab.canonical_code(m.group()), normalize_symbol(raw))
-
-
-@functools.lru_cache(maxsize=65536)
-def _parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | None) -> _Symbol:
-    """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
-    vocab = load_vocab()
-    codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(codes_text)]
-    if party:
-        text = _symbol_text(type_code + "/" + codes_text, vocab)
-        code_type = vocab.type_for_code(vocab.canonical_code(type_code), party=True)
-    else:
-        text = _symbol_text(codes_text, vocab)
-        code_type = vocab.type_for_code(codes[0], party=False)
-        if code_type is not None:
-            codes = codes[1:]
-        elif vocab.issuer_for_code(codes[0]) is not None:
-            code_type = vocab.type_for_issuer_only(codes[0]) or "Công văn"
-    found = next((i.code for c in codes if (i := vocab.issuer_for_code(c)) is not None), None)
-    return _Symbol(
-        text=text,
-        year=int(year_text) if year_text else None,
-        code_type=code_type,
-        issuer=found or (codes[0] if codes else None),
-        party=party,
-        known=code_type is not None or found is not None,
-    )
-
-
-def _read_symbol(body: Match) -> _Symbol:
-    if body.group("party"):
-        return _parse_symbol(True, body.group("ptype"), body.group("pcodes"), None)
-    if body.group("state"):
-        return _parse_symbol(False, "", body.group("scodes"), body.group("year"))
-    return _NO_SYMBOL
+def _looks_like_a_year(number: str) -> bool:
+    """1975–2035 written alone after a type word is a year more often than a document number."""
+    return number.isdigit() and len(number) == 4 and 1975 <= int(number) <= 2035
 
 
 @dataclass
@@ -91,7 +48,7 @@ class _Draft:
     number: str
     doc_type: str | None
     form: Form
-    symbol: _Symbol
+    symbol: Symbol
     header: bool = False
 
 
@@ -127,45 +84,47 @@ class _Extractor:
         body = self.patterns.body.match(self.s, pos)
         if body is None:
             return None
-        sym = _read_symbol(body)
+        sym = read_symbol(body)
         prefix = self.patterns.rev_prefix.match(self.rev, len(self.s) - pos)
-        tw_text = prefix.group("tw") if prefix else None
+        written: str = prefix.group("tw")[::-1] if prefix and prefix.group("tw") else ""
+        word = self.type_word(written) if written else None
         has_so = bool(prefix and prefix.group("so"))
-        prefix_start = len(self.s) - prefix.end() if prefix else pos
-        so_start = len(self.s) - prefix.end("so") if has_so and prefix else pos
         end = body.end()
-        if tw_text:
-            return self._typed(tw_text[::-1], prefix_start, pos, end, body, sym, has_so)
-        if sym.text is None:
+        if word is not None and word.kind != "blocked" and prefix is not None:
+            return self._typed(word, written, len(self.s) - prefix.end(), pos, end, body, sym, has_so)
+        so_start = len(self.s) - prefix.end("so") if has_so and prefix else pos
+        year_only = None if sym.text else self.patterns.year_only.match(self.s, end)
+        if sym.text is None and year_only is None and not has_so:
             return None
-        if has_so:
-            if self.patterns.header_before.search(self.s, max(0, so_start - 80), so_start):
-                if sym.known:
-                    return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym, header=True)
-                return None
-            titled = self._titled(so_start, pos, end, body, sym)
-            if titled is not None:
-                return titled
+        titled = self._titled(so_start, pos, end, body, sym, has_so, year_only)
+        if titled is not None or sym.text is None:
+            return titled
+        if has_so and self.s.startswith("S", so_start) and self.patterns.header_before.search(
+            self.s, max(0, so_start - 80), so_start
+        ):
+            # a document's own number in its header: "Số: 15/QĐ-BNV" at the start of a line
+            header = _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym, header=True)
+            with_colon = ":" in self.s[so_start:pos]  # "Số: 3954/CTLAN-TTHT": any code is a header
+            return header if sym.known or with_colon else None
         if not sym.known:
             return None
         return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym)
 
     def _typed(
-        self, written: str, start: int, pos: int, end: int, body: Match, sym: _Symbol, has_so: bool
+        self, word: TypeWord, written: str, start: int, pos: int, end: int, body: Match, sym: Symbol, has_so: bool
     ) -> _Draft | None:
-        word = self.type_word(written)
-        if word is None:
-            return None
         doc_type = word.doc_type or sym.code_type or ("Công văn" if sym.text or has_so else None)
         if sym.text is not None:
             return _Draft(start, end, body.group("num"), doc_type, Form.FULL, sym)
-        if word.kind != "abbreviation" and not has_so and written == written.lower():
-            return None  # "đã quyết định 3 nội dung": a verb, not a document
         year_only = self.patterns.year_only.match(self.s, end)
         if year_only is not None and doc_type is not None and word.kind != "generic":
             # "Nghị định 15/2020": number and year, the code left out (a journalists' short form)
-            year = _Symbol(year=int(year_only.group("y")))
+            year = Symbol(year=int(year_only.group("y")))
             return _Draft(start, year_only.end(), body.group("num"), doc_type, Form.SHORT, year)
+        if word.verb and not has_so and written == written.lower():
+            return None  # "đã quyết định 3 nội dung": a verb, not a document
+        if not has_so and _looks_like_a_year(body.group("num")):
+            return None  # "Kế hoạch 2025", "Chương trình 2030": a year, not a number
         if word.bare_number == "no" or (word.bare_number == "so" and not has_so):
             return None
         if doc_type is None or not self.bare_ok(end, body.group("num")):
@@ -180,19 +139,42 @@ class _Extractor:
             return False
         return written.isupper() or (end - pos == 1)
 
-    def _titled(self, so_start: int, pos: int, end: int, body: Match, sym: _Symbol) -> _Draft | None:
-        """ "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a type word, a title, "số"."""
+    def _titled(
+        self, so_start: int, pos: int, end: int, body: Match, sym: Symbol, has_so: bool, year_only: Match | None
+    ) -> _Draft | None:
+        """A type word, a title, then the number: "Luật Tổ chức chính quyền địa phương số 72/2025/QH15".
+
+        The title runs back from "số" (or from a "55/2024" number) to the last break (a digit,
+        sentence punctuation, a blank line). Of its type words the one the symbol's code names wins;
+        else the first ("Pháp lệnh Hợp nhất văn bản quy phạm pháp luật số 01/2012/UBTVQH13" is a
+        Pháp lệnh); "pháp luật" and other blocked compounds are not type words. With no "số", only
+        a law read by name and number/year counts: "Luật Phòng cháy, chữa cháy 55/2024".
+        """
         lo = max(0, so_start - TITLE_REACH)
-        last = None
-        for found in self.patterns.type_word.finditer(self.s, lo, so_start):
-            last = found
-        if last is None or _TITLE_BREAK.search(self.s, last.end(), so_start):
+        for brk in _TITLE_BREAK.finditer(self.s, lo, so_start):
+            lo = brk.end()
+        found = [
+            (m, w)
+            for m in self.patterns.type_word.finditer(self.s, lo, so_start)
+            if (w := self.type_word(m.group())) is not None and w.kind in ("name", "generic")
+        ]
+        named = [(m, w) for m, w in found if w.kind == "name"]
+        if not named and not (found and sym.text):
             return None
-        word = self.type_word(last.group())
-        if word is None or word.kind == "abbreviation":
-            return None
+        agree = [(m, w) for m, w in named if w.doc_type == sym.code_type]
+        if sym.explicit and not agree:
+            return None  # the code names another type: "… Đề án … số 456/QĐ-UBND" is a Quyết định
+        match, word = (agree or named or found)[0]
         doc_type = word.doc_type or sym.code_type or "Công văn"
-        return _Draft(last.start(), end, body.group("num"), doc_type, Form.FULL, sym)
+        number = body.group("num")
+        if sym.text is not None:
+            return _Draft(match.start(), end, number, doc_type, Form.FULL, sym)
+        if year_only is not None and (has_so or word.bare_number == "no"):
+            return _Draft(match.start(), year_only.end(), number, doc_type, Form.SHORT,
+                          Symbol(year=int(year_only.group("y"))))  # fmt: skip
+        if has_so and word.kind == "name" and self.bare_ok(end, number):
+            return _Draft(match.start(), end, number, doc_type, Form.SHORT, sym)
+        return None
 
     def group_at(self, head: _Draft) -> list[tuple[_Draft, Tail]]:
         """The head and the later members of a list that share its type word, each with its tail.
@@ -211,7 +193,7 @@ class _Extractor:
                 body = self.patterns.body.match(self.s, sep.end())
                 if body is None:
                     break
-                sym = _read_symbol(body)
+                sym = read_symbol(body)
                 if sym.text is None and not (word_allows_bare and self.bare_ok(body.end(), body.group("num"))):
                     break
                 doc_type = sym.code_type if sym.text and sym.code_type else head.doc_type

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import html
 import re
 import unicodedata
 
@@ -38,6 +39,12 @@ _SAME_WIDTH = str.maketrans(
 _INVISIBLE = re.compile("[" + re.escape(_DROP[1:]) + "]+")
 # Grave, acute, circumflex, tilde, breve, hook above, horn, dot below.
 _VIETNAMESE_MARKS = "\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323"
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#[0-9]{2,5}|#x[0-9a-fA-F]{2,4});")
+_UNDERSCORES = re.compile(r"_{2,}")
+# A lone "_" from a file name or word-segmented text: "232_TTr-UBND", "28_11_2023" (a "/"),
+# "Quy_định" (a space).
+_DIGIT_UNDERSCORE = re.compile(r"(?<=[0-9])_(?=[0-9A-ZĐ])")
+_LETTER_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _MARKS = re.compile(r"[\u0300-\u036f]+")
 
 
@@ -47,6 +54,10 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     Each test below is a fast C-level pass; most texts need no edit at all.
     """
     edits: list[tuple[int, int, str]] = []
+    if "&" in text:  # HTML entities left by a scraper: "Th&ocirc;ng tư", "ng&agrave;y"
+        edits += [(m.start(), m.end(), html.unescape(m.group())) for m in _ENTITY.finditer(text)]
+    if "__" in text:  # markdown __bold__
+        edits += [(m.start(), m.end(), "") for m in _UNDERSCORES.finditer(text)]
     star = text.find("*")
     while star >= 0:  # str.find skips ahead far faster than a regex scan
         end = star + 1
@@ -74,6 +85,8 @@ def _same_width(text: str) -> str:
     for ch in _SAME_WIDTH_CHARS:
         if ch in text:
             text = text.replace(ch, str(_SAME_WIDTH[ord(ch)]))
+    if "_" in text:
+        text = _LETTER_UNDERSCORE.sub(" ", _DIGIT_UNDERSCORE.sub("/", text))
     return text
 
 

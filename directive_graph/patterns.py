@@ -55,14 +55,18 @@ NUMBER = r"(?P<num>\d{1,6}(?!\d)(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-
 YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
 # "QH13", "UBTVQH15", "SNgV"; never a capitalised word ("Thành").
-CODE = r"(?-i:[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?(?![\w&]))"
-# Codes joined by "-" or "/", stray spaces allowed after a separator:
-# "QĐ-CT-THNVDT", "TT- NHNN", "TTLT-BTC-BGD".
-CODES = CODE + r"(?:" + SP + r"[-/]" + SP + CODE + r")*"
-# State symbol after the number: "/QĐ-TTg", "/2020/NĐ-CP", "-2017/NQ-CP".
+CODE = (
+    r"(?-i:[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
+)
+# Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:
+# "QĐ-CT-THNVDT", "TT- NHNN", "TTLT-BTC-BGD", "SXD-KTQH.HTKT", "NĐ-\nCP".
+CODES = CODE + r"(?:" + SP + r"(?:[-/]|\.(?=[A-ZĐ]))" + SP + r"\n?" + SP + CODE + r")*"
+# State symbol after the number: "/QĐ-TTg", "/2020/NĐ-CP", "-2017/NQ-CP"; dashes only, as
+# in old decrees and file names: "64-CP", "53-HĐBT", "100-2019-NĐ-CP".
 STATE_SYMBOL = (
     r"(?P<state>(?:" + SP + r"[/-]" + SP + r"(?P<year>" + YEAR + r"))?"
-    + SP + r"/" + SP + r"(?P<scodes>" + CODES + r"))"
+    + SP + r"[/-]" + SP + r"(?P<scodes>" + CODES + r"))"
 )
 # Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW".
 PARTY_SYMBOL = (
@@ -88,7 +92,8 @@ UNITS = (
     r"vụ|bệnh nhân|%)"
 )
 # A year after a bare number, with no code: "Nghị định 15/2020", "Thông tư 01/2011 của Bộ Nội vụ".
-YEAR_ONLY = SP + r"/" + SP + r"(?P<y>" + YEAR + r")(?![\w/&-])"
+# Also with a dash: "Nghị định 46 - 2016".
+YEAR_ONLY = SP + r"[/-]" + SP + r"(?P<y>" + YEAR + r")(?![\w/&]|-\d)"
 # A list enumerator on a new line: "QUYẾT ĐỊNH\n1. Quyết định số …" is a heading, then item 1.
 ENUMERATOR = r"(?:[.)]|\\\.)"
 QUANTITY = r"(?:[^\S\n]+" + UNITS + r"(?!" + LETTER + r"))"
@@ -112,13 +117,15 @@ DATE = r"(?i:ngày|ngay)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r"
 DATE_TAIL = (
     SP + r"[,(]?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ký|kí)" + SEP + r")?"
     + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
-    + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\))"
+    + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\)"
+    + r"|(?<=[A-ZĐa-z0-9]) (?P<y6>" + YEAR + r")(?![\d/.,:-]))"
 )
 
 # Before a mention, in the same clause: "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành
 # Quyết định số 772/QĐ-TTg", "Ngày 24 tháng 9 năm 2025, Sở … đã có Công văn 3905/…".
 DATE_BEFORE = (
-    DATE + r"[^\d\n.;:!?]{0,160}?(?<!" + LETTER + r")(?i:ban hành|ký|kí|có|phê duyệt|ra)" + SEP + r"$"
+    DATE + r"[^\d\n.;:!?]{0,160}?(?<!" + LETTER + r")(?i:ban hành|ban hanh|ký|kí|ky|có|co|phê duyệt|phe duyet|ra)"
+    + SEP + r"$"
 )
 
 
@@ -174,6 +181,8 @@ def _case_forms(word: str) -> list[str]:
 # Type words
 # --------------------------------------------------------------------------
 SO_WORDS = ["số", "so"]  # "số 1847", diacritics-free "so 1847"
+# Written glued to the number in scraped text: "số394/2003/QĐ-ĐHMBC", "mục tiêu NQ57".
+GLUED_WORDS = ["số", "Số", "SỐ", "QĐ", "NĐ", "NQ"]
 
 
 def _type_words(vocab: Vocabulary) -> tuple[list[str], list[str]]:
@@ -235,13 +244,20 @@ def compiled() -> Patterns:
     # ---- the scan: a digit that starts a number, with a symbol after it or a
     # type word / "số" before it. "1847/QĐ-TTg", "Chỉ thị 19", "Số: 15/QĐ-BNV".
     symbol_ahead = (
-        r"[0-9]{0,5}(?:\.[0-9]{1,3})?[a-zA-Z]?" + SP + r"[/-]" + SP + r"(?:" + YEAR + SP + r"/" + SP + r")?[A-ZĐ]"
+        r"[0-9]{0,5}(?:\.[0-9]{1,3})?[a-zA-Z]?" + SP + r"[/-]" + SP
+        + r"(?:(?:" + YEAR + SP + r"[/-]" + SP + r")?[A-ZĐ]|" + YEAR + r"(?![0-9]))"
     )
     behind = "|".join(
         r"(?<=" + _trie(tails, space=" ") + r"[0-9])"
         for _, tails in sorted(_lookbehind_tails(vocab).items())
     )
-    candidate = r"[0-9](?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")"
+    # glued: "số394/2003/QĐ-…", "NQ57": the word itself must start after a non-letter
+    glued = "|".join(
+        re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in (" ", "\n", "(", "\u00a0", '"', "“")
+    )
+    candidate = (
+        r"[0-9](?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
+    )
 
     # ---- the type word before a number, read backwards from the number:
     # "Quyết định số 1847" reversed is "7481 ốs hnịđ téyuQ".
@@ -278,7 +294,7 @@ def compiled() -> Patterns:
         enumerator=ENGINE.compile(ENUMERATOR),
         quantity=ENGINE.compile(QUANTITY),
         list_sep=ENGINE.compile(
-            SP + r"(?:,|;|" + SEP + r"(?i:và|hoặc|va)|,?" + SEP + r"(?i:và|hoặc))"
+            SP + r"(?:,|;|&|" + SEP + r"(?i:và|hoặc|va)|,?" + SEP + r"(?i:và|hoặc))"
             + SEP + r"?(?:(?i:số)" + SEP + r")?(?=\d)"
         ),
         date_tail=ENGINE.compile(DATE_TAIL),

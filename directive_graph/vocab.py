@@ -67,8 +67,9 @@ class TypeWord:
 
     word: str
     doc_type: str | None
-    kind: str  # name | abbreviation | generic
+    kind: str  # name | abbreviation | generic | blocked ("pháp luật" holds "luật" but names no document)
     bare_number: str  # yes | so | no: may a number follow without a symbol?
+    verb: bool = False  # also a verb in lower case ("quyết định 3 nội dung"): a bare number needs "số"
 
 
 @dataclass
@@ -125,12 +126,17 @@ class Vocabulary:
 
         Example:
             >>> v = load_vocab()
-            >>> [v.canonical_code(c) for c in ("ND", "TTG", "QĐI", "HD", "XYZ")]
-            ['NĐ', 'TTg', 'QĐi', 'HD', 'XYZ']
+            >>> [v.canonical_code(c) for c in ("ND", "TTG", "QĐI", "HD", "HĐ", "XYZ")]
+            ['NĐ', 'TTg', 'QĐi', 'HD', 'HĐ', 'XYZ']
         """
         if code in self._known_codes:
             return code
-        return self._code_forms.get(strip_accents(code).upper(), code)
+        candidate = self._code_forms.get(strip_accents(code).upper())
+        if candidate is None:
+            return code
+        # Accents may be missing and case may differ ("ND", "TTG", "QĐI"), but a written accent is
+        # never removed: "HĐ" (a contract) is not "HD" (Hướng dẫn).
+        return candidate if code.isascii() or code.upper() == candidate.upper() else code
 
     def longest_alias(self, words: list[str]) -> tuple[int, Issuer] | None:
         """The longest run of leading ``words`` (already folded) that is an issuer's alias.
@@ -214,7 +220,7 @@ def load_vocab() -> Vocabulary:
     """Read the tables once per process."""
     doc_types = {r["name"]: DocType(**r) for r in _rows("doc_types.csv")}
     words = [
-        TypeWord(r["word"], r["type"] or None, r["kind"], r["bare_number"])
+        TypeWord(r["word"], r["type"] or None, r["kind"], r["bare_number"], r["verb"] == "yes")
         for r in _rows("type_words.csv")
     ]
     issuers = {

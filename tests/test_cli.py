@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -82,18 +83,18 @@ def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "no such file or folder: {p}; check the path"),
-        (lambda d: _write(d / "empty.txt", b"  \n"), "{p} is empty; nothing to extract"),
+        (lambda d: _write(d / "empty.txt", b"  \n"), "{p} is empty; nothing to read"),
         (
             lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
-            "{p} is a binary file, not text; give a .txt or .md file",
+            "{p} is a binary file, not text; give a text, HTML, JSONL or CSV file",
         ),
+        (lambda d: _mkdir(d / "none"), "no .txt, .md, .html, .jsonl or .csv files in folder {p}; point at texts"),
         (
-            lambda d: _write(d / "legacy.txt", "Thông báo cho dân".encode("cp1258")),
-            "{p} is not UTF-8 text; convert it (e.g. iconv -f WINDOWS-1258 -t UTF-8)",
+            lambda d: _write(d / "photo.png", b"\x89PNG"),
+            "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files",
         ),
-        (lambda d: _mkdir(d / "none"), "no .txt or .md files in folder {p}; point at a folder of texts"),
     ],
-    ids=["missing", "empty", "binary", "encoding", "empty-folder"],
+    ids=["missing", "empty", "binary", "empty-folder", "unknown-type"],
 )  # fmt: skip
 def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path)
@@ -104,11 +105,32 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, make, message: str) 
     assert "Traceback" not in result.output
 
 
+def test_legacy_vietnamese_code_page_is_detected(tmp_path: Path) -> None:
+    text = "Theo Quyết định số 1847/QĐ-TTg của Thủ tướng Chính phủ về văn hóa công vụ, cán bộ phải gương mẫu."
+    path = tmp_path / "cu.txt"
+    path.write_bytes(_cp1258(text))
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["type"], r["number"], r["symbol"]) for r in rows] == [("Quyết định", "1847", "QĐ-TTg")]
+
+
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, article: Path) -> None:
     result = runner.invoke(app, ["extract", str(tmp_path / "missing.txt"), str(article), "--format", "jsonl"])
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr.count("\n") == 1
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: base letters precomposed, tone marks combining."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        kept = "".join(m for m in parts[1:] if m not in tones)
+        out.append(unicodedata.normalize("NFC", parts[0] + kept) + "".join(m for m in parts[1:] if m in tones))
+    return "".join(out).encode("cp1258")
 
 
 def _write(path: Path, data: bytes) -> Path:

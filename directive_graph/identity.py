@@ -1,0 +1,81 @@
+"""Which document a mention names: its directive key and jurisdiction.
+
+Vietnamese numbers restart every year and every province numbers its own
+decisions, so "1043/QĐ-UBND" alone names no single document. A directive is
+keyed by type, number, symbol, year and jurisdiction: central issuers (the
+Thủ tướng, the Chính phủ, ministries, the Party centre) are national ("VN");
+local ones (UBND, HĐND, Tỉnh ủy, Sở …) take the article's province; a mention
+whose issuer is unknown takes the province too, so it never merges with
+another province's document of the same number.
+
+Example:
+    >>> from directive_graph import extract_references
+    >>> ref = extract_references("Quyết định 1043/QĐ-UBND của UBND TP")[0]
+    >>> directive_key(ref, "Thành phố Hồ Chí Minh").key
+    'Quyết định|1043|QĐ-UBND||Thành phố Hồ Chí Minh'
+    >>> directive_key(extract_references("Quyết định số 1847/QĐ-TTg năm 2018")[0], None).key
+    'Quyết định|1847|QĐ-TTG|2018|VN'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from directive_graph.models import Level, Reference
+from directive_graph.resolve import number_key
+from directive_graph.vocab import load_vocab
+
+NATIONAL = "VN"
+UNKNOWN_PLACE = "?"
+
+
+@dataclass(frozen=True)
+class DirectiveKey:
+    """The identity of the document a mention names."""
+
+    key: str
+    doc_type: str | None
+    number: str
+    symbol: str | None
+    year: int | None
+    issuer: str | None
+    jurisdiction: str
+    link: str  # stated (symbol or issuer written), inherited (from an earlier mention), unresolved
+
+
+def jurisdiction_of(issuer_code: str | None, locality: str | None) -> str:
+    """National for central issuers, else the article's province ("?" when unknown).
+
+    Example:
+        >>> jurisdiction_of("TTg", "Hà Nội"), jurisdiction_of("UBND", "Hà Nội"), jurisdiction_of(None, None)
+        ('VN', 'Hà Nội', '?')
+    """
+    issuer = load_vocab().issuer_for_code(issuer_code) if issuer_code else None
+    if issuer is not None and (
+        issuer.level in (Level.CENTRAL, Level.FOREIGN) or (issuer.code.endswith("TW") or issuer.code == "TW")
+    ):
+        return NATIONAL
+    return locality or UNKNOWN_PLACE
+
+
+def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
+    """The key of the document ``ref`` names, in an article about ``locality``."""
+    jurisdiction = jurisdiction_of(ref.issuer, locality)
+    symbol = ref.symbol.upper() if ref.symbol else ""
+    parts = [ref.doc_type or "", number_key(ref.number), symbol, str(ref.year or ""), jurisdiction]
+    if ref.antecedent is not None:
+        link = "inherited"
+    elif ref.symbol or ref.issuer:
+        link = "stated"
+    else:
+        link = "unresolved"
+    return DirectiveKey(
+        key="|".join(parts),
+        doc_type=ref.doc_type,
+        number=ref.number,
+        symbol=ref.symbol,
+        year=ref.year,
+        issuer=ref.issuer,
+        jurisdiction=jurisdiction,
+        link=link,
+    )

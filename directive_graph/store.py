@@ -1,0 +1,169 @@
+"""The embedded store: SQLite (stdlib), one file, safe to interrupt.
+
+Tables: ``articles`` (one row per distinct normalised text), ``sources`` (every
+path or record an article came from), ``files`` (content hashes for
+incremental builds), ``directives`` (one row per directive key), ``mentions``
+(one row per reference, with its span and sentence) and ``issuers``. "Who
+cites X" is an index lookup on ``mentions(directive_id)``.
+
+Opening checks that the file is a directive-graph store of a schema this
+version understands, and never changes a file that is not.
+
+Example:
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "t.db")
+    >>> with Store.open(path, create=True) as store:
+    ...     store.counts()["articles"]
+    0
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x44475231  # "DGR1": marks the file as a directive-graph store
+DEFAULT_DB = "directive-graph.db"
+
+SCHEMA = """
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    text_hash TEXT NOT NULL UNIQUE,
+    title TEXT, published TEXT, source TEXT, author TEXT, url TEXT, locality TEXT,
+    encoding TEXT, format TEXT, chars INTEGER NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE sources(
+    path TEXT PRIMARY KEY,
+    file TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+);
+CREATE INDEX sources_article ON sources(article_id);
+CREATE INDEX sources_file ON sources(file);
+CREATE TABLE files(path TEXT PRIMARY KEY, content_hash TEXT NOT NULL, size INTEGER NOT NULL, built_at TEXT NOT NULL);
+CREATE TABLE directives(
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    doc_type TEXT, number TEXT NOT NULL, number_key TEXT NOT NULL, symbol TEXT, year INTEGER,
+    issuer TEXT, jurisdiction TEXT NOT NULL
+);
+CREATE INDEX directives_number ON directives(number_key, doc_type);
+CREATE INDEX directives_symbol ON directives(symbol);
+CREATE TABLE mentions(
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    directive_id INTEGER REFERENCES directives(id),
+    ord INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+    form TEXT NOT NULL, doc_type TEXT, number TEXT NOT NULL, symbol TEXT, year INTEGER,
+    issuer TEXT, issuer_text TEXT, antecedent INTEGER, link TEXT NOT NULL,
+    foreign_body INTEGER NOT NULL, sentence TEXT NOT NULL
+);
+CREATE INDEX mentions_directive ON mentions(directive_id, article_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE TABLE issuers(code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL);
+"""
+
+
+class StoreError(Exception):
+    """A store that cannot be used; the message is one line that says what to do."""
+
+
+def default_db() -> str:
+    """``$DIRECTIVE_GRAPH_DB``, else ``directive-graph.db`` in the working directory."""
+    return os.environ.get("DIRECTIVE_GRAPH_DB") or DEFAULT_DB
+
+
+class Store:
+    """An open store. Use :meth:`open`; close it (or use ``with``) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str, *, create: bool = False, readonly: bool = False) -> Store:
+        """Open (or, with ``create``, make) the store at ``path``, checking what it is."""
+        exists = Path(path).is_file()
+        if not exists and not create:
+            raise StoreError(f"no store at {path}; run `directive-graph build PATH --db {path}` first")
+        if exists and Path(path).stat().st_size == 0 and not readonly:
+            exists = False  # an empty file, e.g. from mktemp: a new store
+        try:
+            if readonly:
+                conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=5)
+            else:
+                conn = sqlite3.connect(path, timeout=5, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {path}: {exc}; check the path and its permissions") from None
+        store = cls(conn, path)
+        try:
+            store._check_or_create(exists)
+        except sqlite3.DatabaseError:
+            conn.close()
+            raise StoreError(
+                f"{path} is not a directive-graph store; give another --db path or move that file away"
+            ) from None
+        except StoreError:
+            conn.close()
+            raise
+        return store
+
+    def _check_or_create(self, exists: bool) -> None:
+        conn = self.conn
+        if exists:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise StoreError(
+                    f"{self.path} is not a directive-graph store; give another --db path or move that file away"
+                )
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by a newer directive-graph (schema {version}, this one reads "
+                    f"{SCHEMA_VERSION}); upgrade directive-graph"
+                )
+        else:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.executescript("BEGIN;" + SCHEMA + f"PRAGMA application_id={APPLICATION_ID};COMMIT;")
+            conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is stored, or none of it."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(
+                f"store {self.path} is locked by another writer ({exc}); wait for it to finish"
+            ) from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, sources, mentions and directives the store holds."""
+        return {
+            table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "sources", "mentions", "directives")
+        }

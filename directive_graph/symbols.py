@@ -1,0 +1,86 @@
+"""A symbol after a number, read once: its type code, issuer, year and written form.
+
+"30/2020/NĐ-CP": year 2020, type Nghị định, issuer CP; "08-CTr/TU": a Party
+symbol, Chương trình of a Tỉnh ủy/Thành ủy. The same symbols recur across a
+corpus, so each distinct one is parsed once (an LRU cache).
+
+Example:
+    >>> s = parse_symbol(False, "", "NĐ-CP", "2020")
+    >>> (s.text, s.year, s.code_type, s.issuer, s.known)
+    ('NĐ-CP', 2020, 'Nghị định', 'CP', True)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from directive_graph.models import Level
+from directive_graph.normalize import normalize_symbol
+from directive_graph.patterns import Match
+from directive_graph.vocab import Vocabulary, load_vocab
+
+_CODE_SPLIT = re.compile(r"\s*(?:[-/]|\.(?=[A-ZĐ]))\s*")
+_CODE_WORD = re.compile(r"[^\s/.-]+")
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """What a symbol says; ``text`` is None when the number has no symbol."""
+
+    text: str | None = None
+    year: int | None = None
+    code_type: str | None = None  # the type its code names
+    issuer: str | None = None
+    party: bool = False
+    known: bool = False  # does it hold a type or issuer code of the vocabulary?
+    explicit: bool = False  # does a type code name the type ("QĐ-"), not just the issuer ("QH13")?
+
+
+NO_SYMBOL = Symbol()
+
+
+def _symbol_text(raw: str, vocab: Vocabulary) -> str:
+    """The normalised symbol, its codes as the vocabulary writes them ("QD-TTG" -> "QĐ-TTg")."""
+    return _CODE_WORD.sub(lambda m: vocab.canonical_code(m.group()), normalize_symbol(raw))
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | None) -> Symbol:
+    """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
+    vocab = load_vocab()
+    codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(codes_text)]
+    explicit = True
+    if party:
+        text = _symbol_text(type_code + "/" + codes_text, vocab)
+        code_type = vocab.type_for_code(vocab.canonical_code(type_code), party=True)
+    else:
+        text = _symbol_text(codes_text, vocab)
+        code_type = vocab.type_for_code(codes[0], party=False)
+        if code_type is not None:
+            codes = codes[1:]
+        elif vocab.issuer_for_code(codes[0]) is not None:
+            code_type = vocab.type_for_issuer_only(codes[0]) or "Công văn"
+            explicit = False
+    issuer = next((i for c in codes if (i := vocab.issuer_for_code(c)) is not None), None)
+    return Symbol(
+        text=text,
+        year=int(year_text) if year_text else None,
+        code_type=code_type,
+        issuer=issuer.code if issuer else (codes[0] if codes else None),
+        party=party or (issuer is not None and issuer.level is Level.PARTY),
+        known=code_type is not None or issuer is not None,
+        explicit=explicit and code_type is not None,
+    )
+
+
+def read_symbol(body: Match) -> Symbol:
+    """The symbol after a number, from a match of the ``body`` pattern."""
+    if body.group("party"):
+        return parse_symbol(True, body.group("ptype"), body.group("pcodes"), None)
+    if body.group("state"):
+        return parse_symbol(False, "", body.group("scodes"), body.group("year"))
+    return NO_SYMBOL
+
+
