@@ -51,7 +51,7 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
                 return year, dt.date(year, int(groups[m]), int(groups[d]))
             except ValueError:
                 return year, None
-    return int(groups["y3"] or groups["y5"]), None
+    return int(groups["y3"] or groups["y5"] or groups["y6"]), None
 
 
 # The longest issuer phrase looked for after "của": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".

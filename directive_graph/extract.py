@@ -103,7 +103,8 @@ class _Extractor:
             self.s, max(0, so_start - 80), so_start
         ):
             # a document's own number in its header: "Số: 15/QĐ-BNV" at the start of a line
-            header = _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym, header=True)
+            doc_type = sym.code_type or "Công văn"  # a symbol with no type code: an official letter
+            header = _Draft(pos, end, body.group("num"), doc_type, Form.BARE_SYMBOL, sym, header=True)
             with_colon = ":" in self.s[so_start:pos]  # "Số: 3954/CTLAN-TTHT": any code is a header
             return header if sym.known or with_colon else None
         if not sym.known:
@@ -162,7 +163,7 @@ class _Extractor:
         if not named and not (found and sym.text):
             return None
         agree = [(m, w) for m, w in named if w.doc_type == sym.code_type]
-        if sym.explicit and not agree:
+        if sym.explicit and named and not agree:
             return None  # the code names another type: "… Đề án … số 456/QĐ-UBND" is a Quyết định
         match, word = (agree or named or found)[0]
         doc_type = word.doc_type or sym.code_type or "Công văn"
@@ -194,10 +195,14 @@ class _Extractor:
                 if body is None:
                     break
                 sym = read_symbol(body)
-                if sym.text is None and not (word_allows_bare and self.bare_ok(body.end(), body.group("num"))):
+                item_end = body.end()
+                year_only = None if sym.text else self.patterns.year_only.match(self.s, item_end)
+                if year_only is not None:  # "Nghị định 100/2019 & 123/2021"
+                    sym, item_end = Symbol(year=int(year_only.group("y"))), year_only.end()
+                elif sym.text is None and not (word_allows_bare and self.bare_ok(item_end, body.group("num"))):
                     break
                 doc_type = sym.code_type if sym.text and sym.code_type else head.doc_type
-                item = _Draft(sep.end(), body.end(), body.group("num"), doc_type, Form.LIST_ITEM, sym)
+                item = _Draft(sep.end(), item_end, body.group("num"), doc_type, Form.LIST_ITEM, sym)
                 members.append((item, read_tail(self.s, item.end)))
         shared = members[-1][1]
         return [(draft, tail.or_else(shared)) for draft, tail in members]
