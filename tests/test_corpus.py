@@ -1,0 +1,152 @@
+"""Readers: every input format and encoding, made in the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from directive_graph.corpus import Document, ReadError, decode, iter_documents, read_file
+
+ARTICLE = (
+    "Hà Nội siết chặt kỷ cương hành chính\n\n"
+    "Cập nhật: 08:34 | 11/06/2019\n"
+    "Thành ủy Hà Nội yêu cầu thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n"
+)
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: base letters precomposed, tone marks combining."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        kept = "".join(m for m in parts[1:] if m not in tones)
+        out.append(unicodedata.normalize("NFC", parts[0] + kept) + "".join(m for m in parts[1:] if m in tones))
+    return "".join(out).encode("cp1258")
+
+
+def _one(path: Path) -> Document:
+    docs = read_file(str(path))
+    assert not isinstance(docs, ReadError), docs
+    assert len(docs) == 1
+    return docs[0]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("utf-8", ARTICLE.encode("utf-8")),
+        ("utf-8-sig", ARTICLE.encode("utf-8-sig")),
+        ("utf-16", ARTICLE.encode("utf-16")),
+        ("utf-8", unicodedata.normalize("NFD", ARTICLE).encode("utf-8")),
+        ("cp1258", _cp1258(ARTICLE)),
+        ("utf-8", ARTICLE.replace("\n", "\r\n").encode("utf-8")),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf8-nfd", "windows-1258", "crlf"],
+)
+def test_text_in_every_encoding_reads_the_same(tmp_path: Path, encoding: str, data: bytes) -> None:
+    path = tmp_path / "bai.txt"
+    path.write_bytes(data)
+    doc = _one(path)
+    assert doc.text == ARTICLE  # NFC, "\n" line ends
+    assert doc.encoding == encoding
+    assert (doc.title, doc.published, doc.locality) == (
+        "Hà Nội siết chặt kỷ cương hành chính",
+        dt.date(2019, 6, 11),
+        "Hà Nội",
+    )
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "bai.html"
+    page.write_text(
+        "<html><head><title>Văn hóa công vụ ở An Giang</title>"
+        '<meta name="author" content="Minh Anh">'
+        '<meta property="article:published_time" content="2021-04-22T08:00:00+07:00">'
+        '<meta property="og:site_name" content="Báo An Giang"></head><body>'
+        "<nav>Trang chủ | Thời sự | Kinh tế</nav><article><h1>Văn hóa công vụ ở An Giang</h1>"
+        "<p>UBND tỉnh An Giang ban hành Kế hoạch số 57/KH-UBND để triển khai Quyết định số 1847/QĐ-TTg"
+        " của Thủ tướng Chính phủ về văn hóa công vụ trong toàn tỉnh.</p>"
+        "<p>Các sở, ngành được yêu cầu rà soát quy chế làm việc và báo cáo kết quả trước ngày 30/6.</p>"
+        "</article><footer>Bản quyền thuộc Báo An Giang</footer></body></html>",
+        encoding="utf-8",
+    )
+    doc = _one(page)
+    assert doc.format == "html"
+    assert "Kế hoạch số 57/KH-UBND" in doc.text
+    assert "Trang chủ" not in doc.text and "Bản quyền" not in doc.text
+    assert (doc.title, doc.published, doc.author) == ("Văn hóa công vụ ở An Giang", dt.date(2021, 4, 22), "Minh Anh")
+    assert doc.source == "Báo An Giang"
+    assert doc.locality == "An Giang"
+
+
+def test_jsonl_records(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    records = [
+        {"id": "a1", "title": "Tin một", "date": "2020-05-20", "source": "hcmcpv.org.vn", "url": "https://x/1",
+         "text": "UBND TP.HCM thực hiện Quyết định 1043/QĐ-UBND."},
+        {"id": "a2", "title": "Tin hai", "date": "21/05/2020", "content": "Chỉ thị 19 của Thành ủy được quán triệt."},
+        {"id": "a3", "title": "Không có nội dung"},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n\n", encoding="utf-8")
+    docs = read_file(str(path))
+    assert not isinstance(docs, ReadError)
+    assert [(d.path, d.title, d.published, d.source, d.url) for d in docs] == [
+        (f"{path}#a1", "Tin một", dt.date(2020, 5, 20), "hcmcpv.org.vn", "https://x/1"),
+        (f"{path}#a2", "Tin hai", dt.date(2020, 5, 21), None, None),
+    ]
+    assert docs[0].locality == "Thành phố Hồ Chí Minh"
+
+
+def test_csv_records(tmp_path: Path) -> None:
+    path = tmp_path / "dump.csv"
+    path.write_text(
+        "id,title,date,source,text\n"
+        '7,"Tin, có dấu phẩy",2019-10-08,baoangiang.com.vn,"An Giang triển khai Kế hoạch số 57/KH-UBND."\n',
+        encoding="utf-8-sig",
+    )
+    (doc,) = read_file(str(path))  # type: ignore[misc]
+    assert (doc.path, doc.title, doc.published, doc.source, doc.format) == (
+        f"{path}#7", "Tin, có dấu phẩy", dt.date(2019, 10, 8), "baoangiang.com.vn", "csv",
+    )  # fmt: skip
+    assert doc.locality == "An Giang"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bad.jsonl", b'{"id": 1, "text": "a"}\nnot json\n', "{p} line 2 is not JSON; give one JSON object per line"),
+        ("list.jsonl", b"[1, 2]\n", "{p} line 1 is not a JSON object; give one object per line"),
+        (
+            "notext.csv",
+            b"id,title\n1,a\n",
+            "{p} has no record with a text field (text, content, body, noi_dung, article)",
+        ),
+        ("blob.txt", b"\x00\x01binary\x00", "{p} is a binary file, not text; give a text, HTML, JSONL or CSV file"),
+        ("empty.txt", b"", "{p} is empty; nothing to read"),
+        ("image.png", b"\x89PNG", "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files"),
+    ],
+)  # fmt: skip
+def test_unreadable_files_say_what_to_do(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = read_file(str(path))
+    assert result == ReadError(str(path), message.format(p=path))
+
+
+def test_a_folder_skips_unknown_files_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / ".hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    items = list(iter_documents([str(tmp_path)]))
+    assert [type(i).__name__ for i in items] == ["Document", "ReadError"]
+    assert isinstance(items[1], ReadError) and items[1].warning
+
+
+def test_decode_keeps_spans_of_the_stored_text() -> None:
+    decoded = decode(unicodedata.normalize("NFD", "Chỉ thị 19").encode(), "x")
+    assert decoded == ("Chỉ thị 19", "utf-8")
