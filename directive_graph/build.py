@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from typing import Any
 
 from directive_graph.corpus import Document, ReadError, discover, read_file
 from directive_graph.identity import directive_key
+from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references, number_key
 from directive_graph.store import Store
 from directive_graph.vocab import load_vocab
@@ -54,6 +56,7 @@ class _Article:
     doc: Document
     text_hash: str
     mentions: list[dict[str, Any]]
+    relations: list[tuple[int, int, str, str]]
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,13 @@ def _in_chrome(start: int, chrome: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= start < hi for lo, hi in chrome)
 
 
-def mention_rows(doc: Document) -> list[dict[str, Any]]:
-    """The stored rows of every reference in ``doc``, chrome left out, each with its directive key."""
+def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, int, str, str]]]:
+    """The stored rows of every reference in ``doc`` (chrome left out), and the relations between them."""
+    refs = [ref for ref in extract_references(doc.text) if not _in_chrome(ref.start, doc.chrome)]
+    own = own_number(doc.text, refs)
+    relations = [(r.source, r.target, r.kind, r.cue) for r in find_relations(doc.text, refs)]
     rows = []
-    for ref in extract_references(doc.text):
-        if _in_chrome(ref.start, doc.chrome):
-            continue
+    for index, ref in enumerate(refs):
         key = directive_key(ref, doc.locality)
         rows.append(
             {
@@ -97,9 +101,10 @@ def mention_rows(doc: Document) -> list[dict[str, Any]]:
                 "issuer": ref.issuer, "issuer_text": ref.issuer_text, "antecedent": ref.antecedent,
                 "link": key.link, "foreign_body": int(ref.foreign), "sentence": ref.sentence,
                 "key": None if ref.foreign else key.key, "jurisdiction": key.jurisdiction,
+                "role": "own" if index == own else "cites",
             }
         )  # fmt: skip
-    return rows
+    return rows, relations
 
 
 def _process(path: str) -> _FileResult | ReadError:
@@ -111,7 +116,7 @@ def _process(path: str) -> _FileResult | ReadError:
     docs = read_file(path)
     if isinstance(docs, ReadError):
         return docs
-    articles = [_Article(doc, text_hash(doc.text), mention_rows(doc)) for doc in docs]
+    articles = [_Article(doc, text_hash(doc.text), *mention_rows(doc)) for doc in docs]
     return _FileResult(path, content_hash(data), len(data), articles)
 
 
@@ -158,15 +163,20 @@ class _Writer:
                     article_id = cursor.lastrowid
                     conn.executemany(
                         "INSERT INTO mentions(article_id, directive_id, ord, start, end, text, form, doc_type, number,"
-                        " symbol, year, issuer, issuer_text, antecedent, link, foreign_body, sentence)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " symbol, year, issuer, issuer_text, antecedent, link, foreign_body, sentence, stated_key,"
+                        " stated_link, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
                             (article_id, self._directive_id(m), i, m["start"], m["end"], m["text"], m["form"],
                              m["doc_type"], m["number"], m["symbol"], m["year"], m["issuer"], m["issuer_text"],
-                             m["antecedent"], m["link"], m["foreign_body"], m["sentence"])
+                             m["antecedent"], m["link"], m["foreign_body"], m["sentence"], m["key"], m["link"],
+                             m["role"])
                             for i, m in enumerate(article.mentions)
                         ],
                     )  # fmt: skip
+                    conn.executemany(
+                        "INSERT INTO relations(article_id, source_ord, target_ord, kind, cue) VALUES (?, ?, ?, ?, ?)",
+                        [(article_id, *relation) for relation in article.relations],
+                    )
                     self.summary.articles_added += 1
                 else:
                     article_id = row[0]
@@ -201,12 +211,45 @@ class _Writer:
 
     def finish(self) -> None:
         with self.store.transaction() as conn:
-            conn.execute("DELETE FROM directives WHERE id NOT IN (SELECT directive_id FROM mentions"
-                         " WHERE directive_id IS NOT NULL)")  # fmt: skip
+            infer_years(conn)
+            conn.execute("DELETE FROM directives WHERE key NOT IN (SELECT stated_key FROM mentions"
+                         " WHERE stated_key IS NOT NULL)")  # fmt: skip
             conn.executemany(
                 "INSERT OR REPLACE INTO issuers(code, name, level) VALUES (?, ?, ?)",
                 [(i.code, i.name, i.level.value) for i in load_vocab().issuers.values()],
             )
+
+
+def infer_years(conn: sqlite3.Connection) -> int:
+    """Give a year to the mentions whose symbol carries none, where the corpus allows only one.
+
+    A mention of "1847/QĐ-TTg" with no year is linked to "1847/QĐ-TTg of 2018" when that is the only
+    document of that type, number, symbol and jurisdiction with a known year, issued no later than
+    the citing article. Earlier inferences are undone first, so the result follows the whole corpus
+    as it is now. Returns how many mentions were linked.
+    """
+    conn.execute(
+        "UPDATE mentions SET directive_id = (SELECT id FROM directives d WHERE d.key = mentions.stated_key),"
+        " link = stated_link WHERE link = 'inferred'"
+    )
+    dated: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
+    for did, doc_type, number, symbol, place, year in conn.execute(
+        "SELECT id, coalesce(doc_type, ''), number_key, upper(symbol), jurisdiction, year FROM directives"
+        " WHERE symbol IS NOT NULL AND year IS NOT NULL"
+    ):
+        dated.setdefault((doc_type, number, symbol, place), []).append((year, did))
+    updates = []
+    for mid, doc_type, number, symbol, place, published in conn.execute(
+        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, upper(d.symbol), d.jurisdiction, a.published"
+        " FROM mentions m JOIN directives d ON d.id = m.directive_id JOIN articles a ON a.id = m.article_id"
+        " WHERE d.year IS NULL AND d.symbol IS NOT NULL"
+    ):
+        until = int(published[:4]) if published else 9999
+        candidates = [did for year, did in dated.get((doc_type, number, symbol, place), []) if year <= until]
+        if len(candidates) == 1:
+            updates.append((candidates[0], mid))
+    conn.executemany("UPDATE mentions SET directive_id = ?, link = 'inferred' WHERE id = ?", updates)
+    return len(updates)
 
 
 def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSummary) -> list[str]:

@@ -264,7 +264,7 @@ def _print_hit(directive: dict[str, object], articles: list[dict[str, object]]) 
         date, title, source = article["date"] or "????-??-??", article["title"] or "", article["source"] or ""
         typer.echo(f"  - {date}  {title}  [{source}]  {article['path']}")
         for mention in article["mentions"]:  # type: ignore[attr-defined]
-            typer.echo(f"      «{mention['sentence']}»")
+            typer.echo(f"      «{mention['sentence']}» ({mention['link']})")
 
 
 @app.command(name="list")

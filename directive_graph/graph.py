@@ -71,12 +71,14 @@ def build_graph(
         "SELECT a.id, a.title, a.published, a.source, a.locality, substr(a.text, 1, 240),"
         " (SELECT min(s.path) FROM sources s WHERE s.article_id = a.id),"
         " d.key, d.doc_type, d.number, d.symbol, d.year, d.issuer, d.jurisdiction, count(m.id),"
-        " group_concat(DISTINCT m.link)"
+        " group_concat(DISTINCT m.link), max(m.role = 'own')"
         " FROM mentions m JOIN articles a ON a.id = m.article_id JOIN directives d ON d.id = m.directive_id"
-        f" WHERE {' AND '.join(where)} GROUP BY a.id, d.id",  # noqa: S608
+        f" WHERE {' AND '.join(where)} GROUP BY a.id, d.id",
         args,
     )
-    for aid, title, date, source, locality, head, path, key, doc_type, number, symbol, year, code, place, n, links in rows:
+    for row in rows:
+        aid, title, date, source, locality, head, path, key, doc_type, number, symbol, year, code, place, n = row[:15]
+        links, own = row[15:]
         article, directive = f"a:{aid}", f"d:{key}"
         if article not in g:
             g.add_node(
@@ -93,12 +95,29 @@ def build_graph(
         node["citations"] += 1
         node["mentions"] += n
         node["links"].update((links or "").split(","))
-        g.add_edge(article, directive, kind="cites", count=n)
+        # a legal text with its own number in its header *is* that document
+        g.add_edge(article, directive, kind="is" if own else "cites", count=n)
     _add_issuers(g, store)
+    _add_relations(g, store)
     for _, data in g.nodes(data=True):
         if data["kind"] == "directive":
             data["link"] = _link_summary(data.pop("links"))
     return g
+
+
+def _add_relations(g: Graph, store: Store) -> None:
+    """Edges between directives from cue words: implements, amends, replaces, guides, repeals, based_on."""
+    rows = store.conn.execute(
+        "SELECT ds.key, dt.key, r.kind, count(*) FROM relations r"
+        " JOIN mentions ms ON ms.article_id = r.article_id AND ms.ord = r.source_ord"
+        " JOIN mentions mt ON mt.article_id = r.article_id AND mt.ord = r.target_ord"
+        " JOIN directives ds ON ds.id = ms.directive_id JOIN directives dt ON dt.id = mt.directive_id"
+        " GROUP BY ds.key, dt.key, r.kind"
+    )
+    for source, target, kind, n in rows:
+        a, b = f"d:{source}", f"d:{target}"
+        if a in g and b in g and a != b:
+            g.add_edge(a, b, kind=kind, count=n)
 
 
 def _link_summary(links: set[str]) -> str:

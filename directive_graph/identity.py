@@ -40,7 +40,8 @@ class DirectiveKey:
     year: int | None
     issuer: str | None
     jurisdiction: str
-    link: str  # stated (symbol or issuer written), inherited (from an earlier mention), unresolved
+    link: str  # stated (symbol or issuer written), inherited (from an earlier mention), unresolved;
+    # the store adds "inferred" when it supplies a missing year from the rest of the corpus
 
 
 def jurisdiction_of(issuer_code: str | None, locality: str | None) -> str:
@@ -61,8 +62,11 @@ def jurisdiction_of(issuer_code: str | None, locality: str | None) -> str:
 def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     """The key of the document ``ref`` names, in an article about ``locality``."""
     jurisdiction = jurisdiction_of(ref.issuer, locality)
-    symbol = ref.symbol.upper() if ref.symbol else ""
+    symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
     parts = [ref.doc_type or "", number_key(ref.number), symbol, str(ref.year or ""), jurisdiction]
+    if not symbol:
+        # "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19 của UBND" of the same province
+        parts.append(ref.issuer or "")
     if ref.antecedent is not None:
         link = "inherited"
     elif ref.symbol or ref.issuer:

@@ -277,8 +277,8 @@ def compiled() -> Patterns:
     # pattern; the alias itself is looked up word by word in the vocabulary (a dict), and the
     # place after it ("tỉnh Bạc Liêu", "TP", "khóa XII") is a pattern again.
     place = (
-        r"(?:" + SP + r"(?:(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|khóa|khoá)" + SP + r")?"
-        + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
+        r"(?:" + SP + r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)(?:" + SP + r"(?-i:[A-ZĐ][\w.]*))?"
+        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
     )
 
     return Patterns(

@@ -69,9 +69,12 @@ def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
 
 
 def find_directives(store: Store, query: str) -> list[dict[str, Any]]:
-    """The directives a query matches: same number, and the same type, symbol and year where given."""
+    """The directives a query matches (and some article cites): same number; type, symbol, year where given."""
     doc_type, number, symbol, year = parse_query(query)
-    sql = f"SELECT {DIRECTIVE_COLUMNS} FROM directives d WHERE d.number_key = ?"
+    sql = (
+        f"SELECT {DIRECTIVE_COLUMNS} FROM directives d WHERE d.number_key = ?"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.directive_id = d.id)"
+    )
     args: list[Any] = [number]
     if doc_type:
         sql += " AND d.doc_type = ?"
@@ -90,7 +93,7 @@ def citing_articles(store: Store, directive_id: int, limit: int | None = None) -
     rows = store.conn.execute(
         "SELECT a.id, a.title, a.published, a.source, a.locality,"
         " (SELECT min(s.path) FROM sources s WHERE s.article_id = a.id),"
-        " m.text, m.start, m.end, m.sentence, m.link"
+        " m.text, m.start, m.end, m.sentence, m.link || CASE m.role WHEN 'own' THEN ', its own number' ELSE '' END"
         " FROM mentions m JOIN articles a ON a.id = m.article_id"
         " WHERE m.directive_id = ? ORDER BY a.published IS NULL, a.published DESC, a.id, m.ord",
         (directive_id,),

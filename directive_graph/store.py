@@ -60,10 +60,18 @@ CREATE TABLE mentions(
     ord INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
     form TEXT NOT NULL, doc_type TEXT, number TEXT NOT NULL, symbol TEXT, year INTEGER,
     issuer TEXT, issuer_text TEXT, antecedent INTEGER, link TEXT NOT NULL,
-    foreign_body INTEGER NOT NULL, sentence TEXT NOT NULL
+    foreign_body INTEGER NOT NULL, sentence TEXT NOT NULL,
+    stated_key TEXT, stated_link TEXT NOT NULL, role TEXT NOT NULL
 );
 CREATE INDEX mentions_directive ON mentions(directive_id, article_id);
 CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_stated ON mentions(stated_key);
+CREATE TABLE relations(
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    source_ord INTEGER NOT NULL, target_ord INTEGER NOT NULL, kind TEXT NOT NULL, cue TEXT NOT NULL
+);
+CREATE INDEX relations_article ON relations(article_id);
 CREATE TABLE issuers(code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL);
 """
 
@@ -162,8 +170,12 @@ class Store:
         self.conn.execute("COMMIT")
 
     def counts(self) -> dict[str, int]:
-        """How many articles, sources, mentions and directives the store holds."""
-        return {
+        """How many articles, sources and mentions the store holds, and how many directives they cite."""
+        counts = {
             table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "sources", "mentions", "directives")
+            for table in ("articles", "sources", "mentions")
         }
+        counts["directives"] = self.conn.execute(
+            "SELECT count(DISTINCT directive_id) FROM mentions WHERE directive_id IS NOT NULL"
+        ).fetchone()[0]
+        return counts
