@@ -338,42 +338,56 @@ TOPICS: dict[str, list[str]] = {
         "Toàn tỉnh đã cắt giảm {k} thủ tục hành chính, rút ngắn thời gian giải quyết bình quân còn {small} ngày.",
         "Chỉ số cải cách hành chính của {PN} năm {y} đạt {score} điểm, tăng {small} bậc so với năm trước.",
         "Tỷ lệ người dân hài lòng với thái độ phục vụ của công chức đạt {pct}%.",
+        "Tại Trung tâm Phục vụ hành chính công của tỉnh, mỗi ngày có khoảng {big3} lượt người đến giao dịch, phần lớn"
+        " là các thủ tục về đất đai, đăng ký kinh doanh, hộ tịch và cấp phiếu lý lịch tư pháp.",
     ],
     "chuyển đổi số": [
         "Tỷ lệ hồ sơ trực tuyến toàn trình đạt {pct}%, cao hơn {small} điểm phần trăm so với cùng kỳ.",
         "Hơn {big} tài khoản định danh điện tử mức độ 2 đã được kích hoạt trên địa bàn.",
         "Toàn tỉnh có {k} tổ công nghệ số cộng đồng với gần {big} thành viên.",
         "Kinh phí đầu tư hạ tầng số trong năm là {money} tỷ đồng.",
+        "Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh đã kết nối với {small} cơ sở dữ liệu quốc gia, giúp người dân"
+        " không phải nộp lại những giấy tờ đã có trong hệ thống.",
     ],
     "văn hóa công vụ": [
         "Đến nay, {ratio} cơ quan, đơn vị đã niêm yết quy tắc ứng xử tại nơi tiếp dân.",
         "Qua kiểm tra đột xuất {k} cơ quan, đoàn công tác phát hiện {small} trường hợp đi muộn, về sớm.",
         "Kết quả khảo sát cuối năm {y} cho thấy {pct}% người dân đánh giá cán bộ có thái độ niềm nở.",
         "Buổi kiểm tra bắt đầu lúc {h} giờ {mm} và kéo dài gần {small} tiếng.",
+        "Nhiều cơ quan đã bố trí bàn hướng dẫn, ghế chờ, nước uống và sổ góp ý tại nơi tiếp dân, công chức đeo thẻ"
+        " và mặc trang phục đúng quy định trong giờ làm việc.",
     ],
     "phòng, chống tham nhũng": [
         "Năm {y}, các cơ quan thanh tra đã tiến hành {k} cuộc thanh tra, kiến nghị thu hồi {money} tỷ đồng.",
         "Có {small} tập thể và {k} cá nhân bị kiểm điểm, rút kinh nghiệm sau thanh tra.",
         "{big} cán bộ, công chức đã kê khai tài sản, thu nhập lần đầu và hằng năm theo quy định.",
         "Đường dây nóng {phone} tiếp nhận {k} phản ánh trong quý {quarter}/{y}.",
+        "Công tác giám sát việc kê khai tài sản, thu nhập được thực hiện chặt chẽ hơn, tập trung vào những lĩnh vực"
+        " dễ phát sinh tiêu cực như đất đai, đầu tư xây dựng, mua sắm công.",
     ],
     "xây dựng nông thôn mới": [
         "Đến hết năm {y}, {ratio} xã đạt chuẩn nông thôn mới, trong đó {small} xã đạt chuẩn nâng cao.",
         "Thu nhập bình quân đầu người khu vực nông thôn đạt {income} triệu đồng/năm.",
         "Người dân đã hiến hơn {big} m2 đất và đóng góp {money} tỷ đồng để làm đường giao thông nông thôn.",
         "Toàn tỉnh có {k} sản phẩm OCOP đạt từ 3 sao trở lên.",
+        "Diện mạo nhiều vùng quê đã thay đổi rõ rệt: đường làng được bê tông hóa, nhà văn hóa ấp khang trang, nhiều"
+        " tuyến đường hoa do người dân tự trồng và chăm sóc.",
     ],
     "giảm nghèo bền vững": [
         "Tỷ lệ hộ nghèo giảm còn {pct_small}%, vượt chỉ tiêu đề ra.",
         "Năm {y}, tỉnh hỗ trợ xây mới và sửa chữa {k} căn nhà cho hộ nghèo, mỗi căn {small} triệu đồng.",
         "Hơn {big} lượt hộ nghèo, hộ cận nghèo được vay vốn ưu đãi với tổng dư nợ {money} tỷ đồng.",
         "Giai đoạn {y1} - {y2}, bình quân mỗi năm tỷ lệ hộ nghèo giảm {pct_small} điểm phần trăm.",
+        "Bên cạnh hỗ trợ vốn, các địa phương chú trọng dạy nghề, giới thiệu việc làm và hướng dẫn cách làm ăn để"
+        " người dân thoát nghèo bền vững, không tái nghèo.",
     ],
     "sắp xếp tổ chức bộ máy": [
         "Sau sắp xếp, toàn tỉnh giảm {small} đầu mối cấp sở và {k} phòng chuyên môn.",
         "Biên chế công chức năm {y} giảm {pct_small}% so với năm {y0}.",
         "Có {k} cán bộ, công chức nghỉ hưu trước tuổi hoặc nghỉ thôi việc, tổng kinh phí hỗ trợ {money} tỷ đồng.",
         "Số đơn vị hành chính cấp xã giảm từ {big3} xuống còn {k} xã, phường, thị trấn.",
+        "Việc bố trí, sắp xếp cán bộ dôi dư được thực hiện công khai, minh bạch, bảo đảm quyền lợi chính đáng và tạo"
+        " sự đồng thuận của đội ngũ cán bộ, công chức.",
     ],
     "an toàn giao thông": [
         "Trong {small} tháng đầu năm {y}, toàn tỉnh xảy ra {k} vụ tai nạn giao thông, giảm {pct_small}% so với"
@@ -381,30 +395,40 @@ TOPICS: dict[str, list[str]] = {
         "Lực lượng chức năng đã xử lý {big} trường hợp vi phạm, phạt tiền hơn {money} tỷ đồng.",
         "Tuyến quốc lộ qua địa bàn dài {k} km có {small} điểm đen cần xử lý.",
         "Đợt cao điểm kéo dài từ ngày {d}/{m} đến hết ngày {d2}/{m2}/{y}.",
+        "Lực lượng cảnh sát giao thông tăng cường tuần tra, kiểm soát vào ban đêm, tập trung xử lý các hành vi vi"
+        " phạm nồng độ cồn, chạy quá tốc độ và chở quá số người quy định.",
     ],
     "giáo dục và đào tạo": [
         "Năm học {y0} - {y}, toàn tỉnh có {big} học sinh với {big3} trường học.",
         "Tỷ lệ trường đạt chuẩn quốc gia là {pct}%, tăng {small} trường so với năm học trước.",
         "Kỳ thi tốt nghiệp trung học phổ thông năm {y} có tỷ lệ đỗ {pct}%.",
         "Tỉnh dành {money} tỷ đồng để kiên cố hóa {k} phòng học.",
+        "Ngành giáo dục đã chủ động rà soát đội ngũ giáo viên, xây dựng phương án tuyển dụng, điều động hợp lý để"
+        " khắc phục tình trạng thừa, thiếu cục bộ ở các cấp học.",
     ],
     "y tế cơ sở": [
         "Tỷ lệ bao phủ bảo hiểm y tế đạt {pct}% dân số.",
         "Toàn tỉnh có {k} trạm y tế xã, trong đó {pct}% có bác sĩ làm việc.",
         "Năm {y}, các cơ sở y tế khám, chữa bệnh cho hơn {big} lượt người.",
         "Kinh phí mua sắm trang thiết bị cho tuyến cơ sở là {money} tỷ đồng.",
+        "Nhiều trạm y tế xã đã triển khai bệnh án điện tử, khám chữa bệnh bằng căn cước công dân gắn chip, giúp giảm"
+        " thời gian chờ đợi của người bệnh.",
     ],
     "công tác dân vận": [
         "Các cấp đã xây dựng {k} mô hình “Dân vận khéo” với hơn {big} lượt người tham gia.",
         "Mặt trận và các đoàn thể vận động được {money} tỷ đồng ủng hộ Quỹ Vì người nghèo.",
         "{ratio} khu dân cư đạt danh hiệu khu dân cư văn hóa.",
         "Lãnh đạo tỉnh đã đối thoại trực tiếp với {big3} người dân tại {small} buổi tiếp dân.",
+        "Cán bộ, công chức được yêu cầu thường xuyên xuống cơ sở, lắng nghe ý kiến của Nhân dân, giải quyết kịp thời"
+        " những kiến nghị chính đáng, không để phát sinh điểm nóng.",
     ],
     "xây dựng Đảng": [
         "Năm {y}, toàn Đảng bộ kết nạp {big3} đảng viên mới, đạt {pct}% chỉ tiêu.",
         "Có {pct}% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên.",
         "Ủy ban Kiểm tra các cấp đã kiểm tra {k} tổ chức đảng và {big3} đảng viên.",
         "Đảng bộ tỉnh hiện có {big} đảng viên sinh hoạt tại {big3} tổ chức cơ sở đảng.",
+        "Công tác tự phê bình và phê bình được thực hiện nghiêm túc, gắn với việc khắc phục những hạn chế, khuyết"
+        " điểm đã được chỉ ra qua kiểm điểm cuối năm.",
     ],
 }
 TOPIC_NAMES = list(TOPICS)
@@ -627,7 +651,7 @@ def _place_names() -> list[str]:
 
 PLACES = _place_names()
 MONTHS_DAYS = [(m, d) for m in range(1, 13) for d in range(1, 29)]
-PARAGRAPH_CUM = list(accumulate((30, 26, 16, 10, 8, 6, 4)))  # 4 to 10 paragraphs, fewer more often
+PARAGRAPH_CUM = list(accumulate((26, 25, 17, 11, 9, 7, 5)))  # 4 to 10 paragraphs, fewer more often
 SENTENCE_CUM = list(accumulate((1, 2, 7)))  # 1 to 3 sentences a paragraph
 
 
@@ -766,7 +790,7 @@ class ArticleWriter:
             intro = r.choice(INTROS).format_map(slots)
         if prov.outlet and r.random() < 0.3:
             intro = f"({prov.outlet}.vn) - {intro}"
-        extra = [self._plain(topic, slots) for _ in range(r.randint(0, 2))]
+        extra = [self._plain(topic, slots) for _ in range(r.randint(1, 2))]
         paragraphs.append(" ".join([intro, *extra]))
 
         count = r.choices((4, 5, 6, 7, 8, 9, 10), cum_weights=PARAGRAPH_CUM)[0]

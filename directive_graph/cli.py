@@ -333,3 +333,23 @@ def stats(
             f"{title}: "
             + ", ".join(f"{r['value'] if r['value'] is not None else '?'} {r['mentions']}" for r in result[key][:12])
         )
+
+
+@app.command()
+def annotate(
+    path: Annotated[str, typer.Argument(help="One text file (.txt, .md, .html, …).", show_default=False)],
+    html: Annotated[bool, typer.Option("--html", help="Print HTML with a link per reference.")] = False,
+) -> None:
+    """Print a text with every reference marked and linked to its directive.
+
+    Example: directive-graph annotate data/articles/01_van_hoa_cong_vu_ha_noi.txt --html > bai.html
+    """
+    from directive_graph.annotate import annotate_text
+    from directive_graph.corpus import ReadError, read_file
+    from directive_graph.resolve import extract_references
+
+    docs = read_file(path)
+    if isinstance(docs, ReadError):
+        raise _fail(docs.message, 1)
+    for doc in docs:
+        sys.stdout.write(annotate_text(doc.text, extract_references(doc.text), html=html, locality=doc.locality) + "\n")

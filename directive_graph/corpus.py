@@ -122,6 +122,8 @@ def read_file(path: str) -> list[Document] | ReadError:
         return ReadError(path, _unknown(path))
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return ReadError(path, f"no such file or folder: {path}; check the path")
     except OSError as exc:
         return ReadError(path, f"cannot read {path}: {exc.strerror or exc}; check its permissions")
     decoded = decode(data, path)

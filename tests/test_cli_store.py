@@ -219,3 +219,26 @@ def test_read_only_commands_do_not_import_graph_libraries(db: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     assert out.strip() == "[]"
+
+
+def test_annotate_marks_every_reference(corpus: Path) -> None:
+    result = runner.invoke(app, ["annotate", str(corpus / "saigon.txt")])
+    assert result.exit_code == 0
+    assert "[[Quyết định 1847/QĐ-TTg]]{Quyết định 1847/QĐ-TTg · TTg}" in result.stdout
+    assert "[[Quyết định 1043/QĐ-UBND]]{Quyết định 1043/QĐ-UBND · UBND}" in result.stdout
+    page = runner.invoke(app, ["annotate", str(corpus / "saigon.txt"), "--html"]).stdout
+    assert page.startswith('<pre class="annotated">')
+    assert 'href="#d:Quyết định|1043|QĐ-UBND||Thành phố Hồ Chí Minh"' in page
+
+
+def test_annotate_escapes_the_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("<b>Tin</b>\n\nTheo Chỉ thị 19 <script>alert(1)</script>", encoding="utf-8")
+    page = runner.invoke(app, ["annotate", str(path), "--html"]).stdout
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
+
+
+def test_annotate_a_missing_file(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["annotate", str(tmp_path / "none.txt")])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: no such file or folder: {tmp_path / 'none.txt'}; check the path\n"

@@ -98,6 +98,10 @@ def _values(g: Graph) -> Iterator[object]:
         yield from data.values()
 
 
+def _nodes(g: Graph) -> dict[str, dict[str, Any]]:
+    return {n: d for n, d in g.nodes(data=True)}
+
+
 def _summary(g: Graph) -> tuple[Counter[str], Counter[str]]:
     return Counter(d["kind"] for _, d in g.nodes(data=True)), Counter(d["kind"] for _, _, d in g.edges(data=True))
 
@@ -169,7 +173,7 @@ def test_round_trip(graph: Graph, fmt: str) -> None:
     assert sorted(back.nodes) == sorted(graph.nodes)
     assert sorted(back.edges) == sorted(graph.edges)
     assert _summary(back) == _summary(graph)
-    assert dict(back.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert _nodes(back) == _nodes(expected)
     assert {(u, v): d for u, v, d in back.edges(data=True)} == {(u, v): d for u, v, d in expected.edges(data=True)}
     for u, v, data in graph.edges(data=True):
         if data.get("count") is not None:
@@ -232,7 +236,7 @@ def test_round_trip_any_text(title: str, year: int | None, tags: set[str]) -> No
     g.add_edge("a:1", "d:1", kind="cites", count=1)
     for fmt, (generate, parse) in TEXT_FORMATS.items():
         back = parse(generate(g))
-        assert dict(back.nodes(data=True)) == dict(clean(g, fmt).nodes(data=True)), fmt
+        assert _nodes(back) == _nodes(clean(g, fmt)), fmt
 
 
 # --------------------------------------------------------------------------

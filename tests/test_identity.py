@@ -1,0 +1,143 @@
+"""Directive identity: which document a mention names, as table rows, and across a corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from directive_graph import extract_references
+from directive_graph.build import build
+from directive_graph.graph import build_graph
+from directive_graph.identity import directive_key
+from directive_graph.queries import find_directives
+from directive_graph.relations import find_relations
+from directive_graph.store import Store
+
+# (id, text, locality, index of the mention, expected key, expected link)
+KEYS = [
+    ("central-national", "Theo Quyết định số 1847/QĐ-TTg năm 2018.", "Hà Nội", 0,
+     "Quyết định|1847|QĐ-TTG|2018|VN", "stated"),
+    ("central-ministry", "Thông tư 01/2011/TT-BNV của Bộ Nội vụ.", None, 0, "Thông tư|1|TT-BNV|2011|VN", "stated"),
+    ("party-centre-national", "Nghị quyết 18-NQ/TW của Ban Chấp hành Trung ương.", "An Giang", 0,
+     "Nghị quyết|18|NQ/TW||VN", "stated"),
+    ("local-takes-province", "Quyết định 1043/QĐ-UBND của UBND TP.", "Thành phố Hồ Chí Minh", 0,
+     "Quyết định|1043|QĐ-UBND||Thành phố Hồ Chí Minh", "stated"),
+    ("local-other-province", "Quyết định 1043/QĐ-UBND của UBND tỉnh.", "An Giang", 0,
+     "Quyết định|1043|QĐ-UBND||An Giang", "stated"),
+    ("local-unknown-province", "Quyết định 1043/QĐ-UBND.", None, 0, "Quyết định|1043|QĐ-UBND||?", "stated"),
+    ("party-local-province", "Chương trình số 08-CTr/TU của Thành ủy.", "Hà Nội", 0,
+     "Chương trình|8|CTR/TU||Hà Nội", "stated"),
+    ("short-with-issuer-phrase", "Chỉ thị 19 của Thành ủy.", "Hà Nội", 0, "Chỉ thị|19|||Hà Nội|TU", "stated"),
+    ("short-other-issuer-apart", "Chỉ thị 19 của UBND thành phố.", "Hà Nội", 0, "Chỉ thị|19|||Hà Nội|UBND", "stated"),
+    ("short-no-antecedent", "Theo Chỉ thị 19, các sở rà soát.", "Hà Nội", 0, "Chỉ thị|19|||Hà Nội|", "unresolved"),
+    ("short-with-antecedent", "Quyết định 1043/QĐ-UBND năm 2019 đã ban hành. Sau đó Quyết định 1043 được sửa.",
+     "An Giang", 1, "Quyết định|1043|QĐ-UBND|2019|An Giang", "inherited"),
+    ("year-from-date", "Quyết định số 1847/QĐ-TTg ngày 27/12/2018.", None, 0, "Quyết định|1847|QĐ-TTG|2018|VN", "stated"),
+    ("year-unknown", "Quyết định 1847/QĐ-TTg về văn hóa công vụ.", None, 0, "Quyết định|1847|QĐ-TTG||VN", "stated"),
+    ("ampersand-code", "Thông tư 12/2011/TT-BGD&ĐT.", None, 0, "Thông tư|12|TT-BGDĐT|2011|VN", "stated"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "locality", "index", "key", "link"), [k[1:] for k in KEYS], ids=[k[0] for k in KEYS])
+def test_directive_keys(text: str, locality: str | None, index: int, key: str, link: str) -> None:
+    found = directive_key(extract_references(text)[index], locality)
+    assert (found.key, found.link) == (key, link)
+
+
+def _store(tmp_path: Path, articles: dict[str, str]) -> Store:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store.open(str(tmp_path / "t.db"), create=True)
+    build(store, [str(folder)], jobs=1)
+    return store
+
+
+def _links(store: Store, query: str) -> list[tuple[int | None, list[str]]]:
+    rows = []
+    for d in find_directives(store, query):
+        links = [link for (link,) in store.conn.execute("SELECT link FROM mentions WHERE directive_id = ?", (d["id"],))]
+        rows.append((d["year"], sorted(links)))
+    return rows
+
+
+def test_a_missing_year_is_inferred_when_the_corpus_knows_one_document(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2019\nThực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018.",
+        "b.txt": "Tin hai\n\nCập nhật: 09:00 | 20/05/2020\nCác sở triển khai Quyết định 1847/QĐ-TTg.",
+    }) as store:  # fmt: skip
+        assert _links(store, "1847/QĐ-TTg") == [(2018, ["inferred", "stated"])]
+
+
+def test_no_year_is_inferred_when_two_documents_share_the_number(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2019\nThực hiện Quyết định số 15/QĐ-TTg ngày 3/1/2018.",
+        "b.txt": "Tin hai\n\nCập nhật: 08:34 | 11/06/2020\nThực hiện Quyết định số 15/QĐ-TTg ngày 5/1/2019.",
+        "c.txt": "Tin ba\n\nCập nhật: 09:00 | 20/05/2020\nCác sở triển khai Quyết định 15/QĐ-TTg.",
+    }) as store:  # fmt: skip
+        assert _links(store, "15/QĐ-TTg") == [(2019, ["stated"]), (2018, ["stated"]), (None, ["stated"])]
+
+
+def test_a_document_issued_after_the_article_is_not_its_year(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "old.txt": "Tin cũ\n\nCập nhật: 08:34 | 11/06/2015\nCác sở triển khai Quyết định 1847/QĐ-TTg.",
+        "new.txt": "Tin mới\n\nCập nhật: 08:34 | 11/06/2019\nThực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018.",
+    }) as store:  # fmt: skip
+        assert _links(store, "1847/QĐ-TTg") == [(2018, ["stated"]), (None, ["stated"])]
+
+
+def test_inference_follows_the_corpus_as_it_grows(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2020\nThực hiện Quyết định số 15/QĐ-TTg ngày 3/1/2018.",
+        "b.txt": "Tin hai\n\nCập nhật: 09:00 | 20/05/2020\nCác sở triển khai Quyết định 15/QĐ-TTg.",
+    }) as store:  # fmt: skip
+        assert _links(store, "15/QĐ-TTg") == [(2018, ["inferred", "stated"])]
+        (tmp_path / "corpus" / "c.txt").write_text(
+            "Tin ba\n\nCập nhật: 08:34 | 11/06/2020\nQuyết định số 15/QĐ-TTg ngày 5/1/2019.", encoding="utf-8"
+        )
+        build(store, [str(tmp_path / "corpus")], jobs=1)
+        assert _links(store, "15/QĐ-TTg") == [(2019, ["stated"]), (2018, ["stated"]), (None, ["stated"])]
+
+
+def test_a_legal_text_is_its_own_number_and_its_bases(tmp_path: Path) -> None:
+    decision = (
+        "BỘ NỘI VỤ\n\nSố: 15/QĐ-BNV\n\nHà Nội, ngày 10 tháng 01 năm 2020\n\nQUYẾT ĐỊNH\n\n"
+        "Căn cứ Luật Cán bộ, công chức số 22/2008/QH12;\n"
+        "Căn cứ Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ;\n\nQUYẾT ĐỊNH:\n"
+    )
+    news = "Tin\n\nCập nhật: 08:34 | 11/06/2020\nBộ Nội vụ ban hành Quyết định số 15/QĐ-BNV năm 2020."
+    with _store(tmp_path, {"qd.txt": decision, "tin.txt": news}) as store:
+        g = build_graph(store)
+    own = "d:Quyết định|15|QĐ-BNV|2020|VN"
+    kinds = sorted((g.nodes[a]["kind"], data["kind"]) for a, _, data in g.in_edges(own, data=True))
+    assert kinds == [("article", "cites"), ("article", "is")]
+    assert sorted((b, data["kind"]) for _, b, data in g.out_edges(own, data=True)) == [
+        ("d:Luật|22|QH12|2008|VN", "based_on"),
+        ("d:Quyết định|1847|QĐ-TTG|2018|VN", "based_on"),
+        ("i:BNV", "issued_by"),
+    ]
+
+
+RELATIONS = [
+    ("implements", "Kế hoạch số 109/KH-UBND triển khai Quyết định số 1847/QĐ-TTg.", [(0, "implements", 1)]),
+    ("implements-after-date-and-issuer",
+     "Kế hoạch số 109/KH-UBND ngày 5/3/2019 của UBND thành phố thực hiện Chỉ thị 05-CT/TW.", [(0, "implements", 1)]),
+    ("amends", "Nghị định 123/2021/NĐ-CP sửa đổi, bổ sung Nghị định 100/2019/NĐ-CP.", [(0, "amends", 1)]),
+    ("amends-passive", "Nghị định 100/2019/NĐ-CP được sửa đổi, bổ sung bởi Nghị định 123/2021/NĐ-CP.",
+     [(1, "amends", 0)]),
+    ("replaces-a-list", "Nghị định 30/2020/NĐ-CP thay thế Nghị định 110/2004/NĐ-CP và Nghị định 09/2010/NĐ-CP.",
+     [(0, "replaces", 1), (0, "replaces", 2)]),
+    ("guides", "Thông tư 01/2011/TT-BNV hướng dẫn Nghị định 110/2004/NĐ-CP.", [(0, "guides", 1)]),
+    ("repeals", "Quyết định số 20/2021/QĐ-UBND bãi bỏ Quyết định số 12/2015/QĐ-UBND.", [(0, "repeals", 1)]),
+    ("attached", "Quy chế ban hành kèm theo Quyết định số 15/QĐ-BNV.", []),
+    ("no-cue", "Quyết định số 12/QĐ-UBND và Quyết định số 15/QĐ-UBND đều hết hiệu lực.", []),
+    ("other-sentence", "Kế hoạch số 109/KH-UBND đã xong. Triển khai Quyết định số 1847/QĐ-TTg sau.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), [r[1:] for r in RELATIONS], ids=[r[0] for r in RELATIONS])
+def test_relations_from_cue_words(text: str, expected: list[tuple[int, str, int]]) -> None:
+    refs = extract_references(text)
+    assert [(r.source, r.kind, r.target) for r in find_relations(text, refs)] == expected
