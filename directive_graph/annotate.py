@@ -39,10 +39,10 @@ def annotate_text(text: str, refs: list[Reference], *, html: bool = False, local
             continue
         before, surface = text[last : ref.start], text[ref.start : ref.end]
         if html:
-            key = directive_key(ref, locality).key
+            key = html_lib.escape(directive_key(ref, locality).key, quote=True)
             out += [
                 html_lib.escape(before),
-                f'<a class="ref" href="#d:{html_lib.escape(key, quote=True)}" title="{html_lib.escape(_describe(ref))}">',
+                f'<a class="ref" href="#d:{key}" title="{html_lib.escape(_describe(ref))}">',
                 html_lib.escape(surface),
                 "</a>",
             ]

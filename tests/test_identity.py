@@ -33,13 +33,16 @@ KEYS = [
     ("short-no-antecedent", "Theo Chỉ thị 19, các sở rà soát.", "Hà Nội", 0, "Chỉ thị|19|||Hà Nội|", "unresolved"),
     ("short-with-antecedent", "Quyết định 1043/QĐ-UBND năm 2019 đã ban hành. Sau đó Quyết định 1043 được sửa.",
      "An Giang", 1, "Quyết định|1043|QĐ-UBND|2019|An Giang", "inherited"),
-    ("year-from-date", "Quyết định số 1847/QĐ-TTg ngày 27/12/2018.", None, 0, "Quyết định|1847|QĐ-TTG|2018|VN", "stated"),
+    ("year-from-date", "Quyết định số 1847/QĐ-TTg ngày 27/12/2018.", None, 0,
+     "Quyết định|1847|QĐ-TTG|2018|VN", "stated"),
     ("year-unknown", "Quyết định 1847/QĐ-TTg về văn hóa công vụ.", None, 0, "Quyết định|1847|QĐ-TTG||VN", "stated"),
     ("ampersand-code", "Thông tư 12/2011/TT-BGD&ĐT.", None, 0, "Thông tư|12|TT-BGDĐT|2011|VN", "stated"),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "locality", "index", "key", "link"), [k[1:] for k in KEYS], ids=[k[0] for k in KEYS])
+@pytest.mark.parametrize(
+    ("text", "locality", "index", "key", "link"), [k[1:] for k in KEYS], ids=[k[0] for k in KEYS]
+)
 def test_directive_keys(text: str, locality: str | None, index: int, key: str, link: str) -> None:
     found = directive_key(extract_references(text)[index], locality)
     assert (found.key, found.link) == (key, link)
