@@ -353,3 +353,46 @@ def annotate(
         raise _fail(docs.message, 1)
     for doc in docs:
         sys.stdout.write(annotate_text(doc.text, extract_references(doc.text), html=html, locality=doc.locality) + "\n")
+
+
+class ExportFormat(str, Enum):
+    """The graph formats ``export`` writes."""
+
+    GEXF = "gexf"
+    GRAPHML = "graphml"
+    JSON = "json"
+    NEO4J = "neo4j"
+
+
+@app.command()
+def export(
+    db: DbOption = DEFAULT_DB,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="gexf (Gephi), graphml, json, neo4j.")] = (
+        ExportFormat.GEXF
+    ),
+    out: Annotated[str | None, typer.Option("--out", "-o", help="File (or folder, for neo4j).")] = None,
+) -> None:
+    """Write the citation graph for Gephi, other graph tools, or neo4j-admin import.
+
+    Example: directive-graph export --format gexf --out graph.gexf --db corpus.db
+    """
+    from pathlib import Path
+
+    from directive_graph.export import write_export
+    from directive_graph.graph import as_dict, build_graph
+
+    target = out or {"gexf": "graph.gexf", "graphml": "graph.graphml", "json": "graph.json"}.get(fmt.value, "neo4j")
+    store = _open(db)
+    try:
+        graph = build_graph(store)
+    finally:
+        store.close()
+    try:
+        written = write_export(graph, fmt.value, Path(target))
+    except OSError as exc:
+        raise _fail(f"cannot write {target}: {exc.strerror or exc}; check the path", 1) from None
+    counts = as_dict(graph)
+    typer.echo(
+        f"{sum(counts['nodes'].values())} nodes, {sum(counts['edges'].values())} edges written to "
+        + ", ".join(str(p) for p in written)
+    )

@@ -200,7 +200,7 @@ def _layout(sub: Graph) -> dict[str, tuple[float, float]]:
     n = h.number_of_nodes()
     if n == 0:
         return {}
-    pos = nx.spring_layout(h, k=1.6 / math.sqrt(n), iterations=120, seed=20240531, scale=90 * math.sqrt(n) + 60)
+    pos = nx.spring_layout(h, k=2.2 / math.sqrt(n), iterations=150, seed=20240531, scale=48 * math.sqrt(n) + 60)
     return {node: (round(float(xy[0]), 1), round(float(xy[1]), 1)) for node, xy in pos.items()}
 
 

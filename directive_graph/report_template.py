@@ -48,9 +48,10 @@ h2 { margin: 0 0 6px; font-size: 15px; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 10px 12px;
   border-bottom: 1px solid #e4e7eb; }
 .toolbar label { white-space: nowrap; }
-.toolbar input[type=search] { width: 260px; padding: 4px 8px; font: inherit; border: 1px solid #bcc4cc;
+.toolbar input[type=search] { width: 300px; padding: 4px 8px; font: inherit; border: 1px solid #bcc4cc;
   border-radius: 4px; }
 .toolbar select, .toolbar button { font: inherit; padding: 3px 6px; }
+.toolbar select { max-width: 240px; }
 #dg-status { color: #52606d; min-width: 10em; }
 #dg-graph { height: 72vh; min-height: 420px; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 8px 12px; border-top: 1px solid #e4e7eb;
@@ -64,11 +65,12 @@ h2 { margin: 0 0 6px; font-size: 15px; }
 .ln { display: inline-block; width: 22px; margin-right: 5px; vertical-align: 3px; border-top: 2px solid #9aa5b1; }
 .ln.issued { border-top: 2px dashed #8cc084; }
 .ln.rel { border-top-color: #8e6bbf; }
-aside { flex: 0 0 440px; max-height: calc(72vh + 98px); overflow-y: auto; }
+aside { flex: 0 0 480px; max-height: calc(72vh + 98px); overflow-y: auto; }
 .card { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 12px; margin-bottom: 14px; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eef0f2; vertical-align: top; }
 th { color: #52606d; font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:hover td { background: #f3f6fa; }
 a.node { color: #1d5fa8; text-decoration: none; }

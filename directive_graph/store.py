@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x44475231  # "DGR1": marks the file as a directive-graph store
 DEFAULT_DB = "directive-graph.db"
 
@@ -128,6 +128,11 @@ class Store:
             if app_id != APPLICATION_ID:
                 raise StoreError(
                     f"{self.path} is not a directive-graph store; give another --db path or move that file away"
+                )
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path} was written by an older directive-graph (schema {version}, this one reads "
+                    f"{SCHEMA_VERSION}); build a new store from the corpus with --db NEW.db"
                 )
             if version > SCHEMA_VERSION:
                 raise StoreError(

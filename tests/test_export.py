@@ -331,3 +331,11 @@ def test_write_export(tmp_path: Path, fmt: str) -> None:
         assert f'{option}="$HERE/{name}"' in script
     assert os.access(out / "import.sh", os.X_OK)
     assert write_export(g, fmt, out) == written  # writing again replaces the same files
+
+
+def test_the_sample_graph_matches_its_golden_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``python -m tests.golden.regenerate`` rewrites the file when a change is meant to change the graph."""
+    from tests.golden.regenerate import GOLDEN, sample_graph_json
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    assert sample_graph_json() == GOLDEN.read_text(encoding="utf-8")

@@ -151,6 +151,12 @@ def test_store_checks_what_it_opens(tmp_path: Path) -> None:
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="newer directive-graph"):
         Store.open(str(newer))
+    older = tmp_path / "older.db"
+    Store.open(str(older), create=True).close()
+    with sqlite3.connect(older) as conn:
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION - 1}")
+    with pytest.raises(StoreError, match="older directive-graph"):
+        Store.open(str(older))
     with pytest.raises(StoreError, match="no store at"):
         Store.open(str(tmp_path / "missing.db"))
 
