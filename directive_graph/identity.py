@@ -19,11 +19,14 @@ Example:
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from directive_graph.models import Level, Reference
 from directive_graph.resolve import number_key
-from directive_graph.vocab import load_vocab
+from directive_graph.vocab import load_vocab, vocab_dir
 
 NATIONAL = "VN"
 UNKNOWN_PLACE = "?"
@@ -59,11 +62,49 @@ def jurisdiction_of(issuer_code: str | None, locality: str | None) -> str:
     return locality or UNKNOWN_PLACE
 
 
+@functools.lru_cache(maxsize=1)
+def _terms() -> tuple[tuple[str, str, dt.date, dt.date], ...]:
+    with open(vocab_dir() / "party_terms.csv", encoding="utf-8", newline="") as handle:
+        return tuple(
+            (r["body"], r["term"], dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]))
+            for r in csv.DictReader(handle)
+        )
+
+
+def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> str | None:
+    """The Party term a document of that date belongs to (Party numbers restart each term).
+
+    With a year only, the term is known when the whole year falls in one term.
+
+    Example:
+        >>> party_term(True, 2017, None), party_term(False, 2020, None), party_term(False, 2020, dt.date(2020, 3, 1))
+        ('XII', None, '2015-2020')
+    """
+    body = "central" if national else "local"
+    if issued_on is not None:
+        first = last = issued_on
+    elif year is not None:
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        return None
+    for kind, term, start, end in _terms():
+        if kind == body and start <= first and last <= end:
+            return term
+    if issued_on is None and year is not None and body == "central":
+        # a congress in January: the rest of the year belongs to the new term
+        return party_term(national, None, dt.date(year, 7, 1))
+    return None
+
+
 def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     """The key of the document ``ref`` names, in an article about ``locality``."""
     jurisdiction = jurisdiction_of(ref.issuer, locality)
     symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
-    parts = [ref.doc_type or "", number_key(ref.number), symbol, str(ref.year or ""), jurisdiction]
+    when = str(ref.year or "")
+    if ref.party and ref.year:
+        term = party_term(jurisdiction == NATIONAL, ref.year, ref.issued_on)
+        when = f"term {term}" if term else when  # "18-NQ/TW" of 2017 and of 2018 is one document of term XII
+    parts = [ref.doc_type or "", number_key(ref.number), symbol, when, jurisdiction]
     if not symbol:
         # "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19 của UBND" of the same province
         parts.append(ref.issuer or "")

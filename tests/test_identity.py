@@ -37,6 +37,16 @@ KEYS = [
      "Quyết định|1847|QĐ-TTG|2018|VN", "stated"),
     ("year-unknown", "Quyết định 1847/QĐ-TTg về văn hóa công vụ.", None, 0, "Quyết định|1847|QĐ-TTG||VN", "stated"),
     ("ampersand-code", "Thông tư 12/2011/TT-BGD&ĐT.", None, 0, "Thông tư|12|TT-BGDĐT|2011|VN", "stated"),
+    ("party-term-central", "Nghị quyết số 18-NQ/TW ngày 25-10-2017 của Ban Chấp hành Trung ương.", None, 0,
+     "Nghị quyết|18|NQ/TW|term XII|VN", "stated"),
+    ("party-term-central-same-term", "Nghị quyết số 18-NQ/TW năm 2018.", None, 0, "Nghị quyết|18|NQ/TW|term XII|VN",
+     "stated"),
+    ("party-term-central-next-term", "Nghị quyết số 18-NQ/TW ngày 1/6/2022.", None, 0,
+     "Nghị quyết|18|NQ/TW|term XIII|VN", "stated"),
+    ("party-term-local", "Chương trình số 08-CTr/TU ngày 5/3/2021 của Thành ủy.", "Hà Nội", 0,
+     "Chương trình|8|CTR/TU|term 2020-2025|Hà Nội", "stated"),
+    ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
+     "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
 ]  # fmt: skip
 
 
