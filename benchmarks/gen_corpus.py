@@ -669,6 +669,9 @@ def _place_names() -> list[str]:
 
 
 PLACES = _place_names()
+_NO_LEAD_TEMPLATES = frozenset(
+    t for t in [*FILLERS, *(s for pool in TOPICS.values() for s in pool)] if t.startswith(_NO_LEAD)
+)
 MONTHS_DAYS = [(m, d) for m in range(1, 13) for d in range(1, 29)]
 PARAGRAPH_CUM = list(accumulate((26, 25, 17, 11, 9, 7, 5)))  # 4 to 10 paragraphs, fewer more often
 SENTENCE_CUM = list(accumulate((1, 2, 7)))  # 1 to 3 sentences a paragraph
@@ -852,32 +855,32 @@ class ArticleWriter:
         return "\n\n".join(lines) + "\n"
 
     def _plain(self, topic: str, slots: _Slots) -> str:
-        r = self.rng
-        pool = TOPICS[topic] if r.random() < 0.45 else FILLERS
-        template = _pick(r, pool)
+        """A sentence with no reference, not used before in the article, maybe with a lead and a tail."""
+        rand = self.rng.random
+        used = self.used
+        pool = TOPICS[topic] if rand() < 0.45 else FILLERS
+        template = pool[int(rand() * len(pool))]
         for _ in range(4):  # the same sentence twice in one article reads wrong
-            if template not in self.used:
+            if template not in used:
                 break
-            template = _pick(r, pool)
-        self.used.add(template)
+            template = pool[int(rand() * len(pool))]
+        used.add(template)
         text = template.format_map(slots)
-        if r.random() < 0.5 and not template.startswith(_NO_LEAD):
-            text = _pick(r, LEADS).format_map(slots) + text[0].lower() + text[1:]
+        if rand() < 0.5 and template not in _NO_LEAD_TEMPLATES:
+            text = LEADS[int(rand() * len(LEADS))].format_map(slots) + text[0].lower() + text[1:]
         return self._tail(text, slots, 0.85)
 
     def _tail(self, text: str, slots: _Slots, share: float) -> str:
         """Lengthen a sentence with a clause before its full stop, sometimes."""
-        if text[-2] in "”)" or self.rng.random() >= share:
+        rand = self.rng.random
+        if rand() >= share or text[-2] in "”)":
             return text
-        tail = _pick(self.rng, TAILS)
         for _ in range(3):
+            tail = TAILS[int(rand() * len(TAILS))]
             if tail not in self.used:
-                break
-            tail = _pick(self.rng, TAILS)
-        else:
-            return text
-        self.used.add(tail)
-        return f"{text[:-1]}, {tail.format_map(slots)}."
+                self.used.add(tail)
+                return f"{text[:-1]}, {tail.format_map(slots)}."
+        return text
 
     def _referring(self, prov: Province, year: int, topic: str, slots: _Slots, cited: list[Doc]) -> str:
         """A sentence with a reference: a repeat, a list, a central, Party or local document."""

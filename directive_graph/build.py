@@ -29,6 +29,7 @@ from typing import Any
 
 from directive_graph.corpus import Document, ReadError, discover, read_file
 from directive_graph.identity import directive_key
+from directive_graph.named import Named, find_named
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references, number_key
 from directive_graph.store import Store
@@ -57,6 +58,7 @@ class _Article:
     text_hash: str
     mentions: list[dict[str, Any]]
     relations: list[tuple[int, int, str, str]]
+    named: list[Named]
 
 
 @dataclass(frozen=True)
@@ -86,11 +88,12 @@ def _in_chrome(start: int, chrome: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= start < hi for lo, hi in chrome)
 
 
-def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, int, str, str]]]:
-    """The stored rows of every reference in ``doc`` (chrome left out), and the relations between them."""
+def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, int, str, str]], list[Named]]:
+    """The stored rows of every reference in ``doc`` (chrome left out), their relations, and named documents."""
     refs = [ref for ref in extract_references(doc.text) if not _in_chrome(ref.start, doc.chrome)]
     own = own_number(doc.text, refs)
     relations = [(r.source, r.target, r.kind, r.cue) for r in find_relations(doc.text, refs)]
+    named = [n for n in find_named(doc.text, refs) if not _in_chrome(n.start, doc.chrome)]
     rows = []
     for index, ref in enumerate(refs):
         key = directive_key(ref, doc.locality)
@@ -104,7 +107,7 @@ def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, i
                 "role": "own" if index == own else "cites",
             }
         )  # fmt: skip
-    return rows, relations
+    return rows, relations, named
 
 
 def _process(path: str) -> _FileResult | ReadError:
@@ -177,6 +180,12 @@ class _Writer:
                         "INSERT INTO relations(article_id, source_ord, target_ord, kind, cue) VALUES (?, ?, ?, ?, ?)",
                         [(article_id, *relation) for relation in article.relations],
                     )
+                    conn.executemany(
+                        "INSERT INTO named(article_id, start, end, text, doc_type, name, year, key, attached_ord)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(article_id, n.start, n.end, n.text, n.doc_type, n.name, n.year, n.key, n.attached_to)
+                         for n in article.named],
+                    )  # fmt: skip
                     self.summary.articles_added += 1
                 else:
                     article_id = row[0]

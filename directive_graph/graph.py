@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from directive_graph.named import LAW_TYPES
 from directive_graph.store import Store
 
 if TYPE_CHECKING:
@@ -99,8 +100,9 @@ def build_graph(
         g.add_edge(article, directive, kind="is" if own else "cites", count=n)
     _add_issuers(g, store)
     _add_relations(g, store)
+    _add_named(g, store)
     for _, data in g.nodes(data=True):
-        if data["kind"] == "directive":
+        if data["kind"] == "directive" and "links" in data:
             data["link"] = _link_summary(data.pop("links"))
     return g
 
@@ -118,6 +120,32 @@ def _add_relations(g: Graph, store: Store) -> None:
         a, b = f"d:{source}", f"d:{target}"
         if a in g and b in g and a != b:
             g.add_edge(a, b, kind=kind, count=n)
+
+
+def _add_named(g: Graph, store: Store) -> None:
+    """Documents named by title ('Đề án "Văn hóa công vụ"'), cited by their articles, attached where said."""
+    rows = store.conn.execute(
+        "SELECT n.article_id, n.key, n.doc_type, n.name, n.year, count(*), d.key FROM named n"
+        " LEFT JOIN mentions m ON m.article_id = n.article_id AND m.ord = n.attached_ord"
+        " LEFT JOIN directives d ON d.id = m.directive_id GROUP BY n.article_id, n.key"
+    )
+    for aid, key, doc_type, name, year, n, attached in rows:
+        article, node = f"a:{aid}", f"d:{key}"
+        if article not in g:  # only articles already in the graph (filters apply to them)
+            continue
+        if node not in g:
+            quoted = doc_type not in LAW_TYPES  # 'Đề án “Văn hóa công vụ”', but 'Luật Đất đai'
+            label = doc_type if name == doc_type else f"{doc_type} “{name}”" if quoted else f"{doc_type} {name}"
+            g.add_node(
+                node, kind="directive", label=label + (f" ({year})" if year else ""), key=key, doc_type=doc_type,
+                number="", symbol="", year=year or 0, issuer="", jurisdiction="VN", link="named", citations=0,
+                mentions=0,
+            )  # fmt: skip
+        g.nodes[node]["citations"] += 1
+        g.nodes[node]["mentions"] += n
+        g.add_edge(article, node, kind="cites", count=n)
+        if attached and f"d:{attached}" in g:
+            g.add_edge(node, f"d:{attached}", kind="attached_to", count=1)
 
 
 def _link_summary(links: set[str]) -> str:

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APPLICATION_ID = 0x44475231  # "DGR1": marks the file as a directive-graph store
 DEFAULT_DB = "directive-graph.db"
 
@@ -72,6 +72,14 @@ CREATE TABLE relations(
     source_ord INTEGER NOT NULL, target_ord INTEGER NOT NULL, kind TEXT NOT NULL, cue TEXT NOT NULL
 );
 CREATE INDEX relations_article ON relations(article_id);
+CREATE TABLE named(
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+    doc_type TEXT NOT NULL, name TEXT NOT NULL, year INTEGER, key TEXT NOT NULL, attached_ord INTEGER
+);
+CREATE INDEX named_article ON named(article_id);
+CREATE INDEX named_key ON named(key);
 CREATE TABLE issuers(code TEXT PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL);
 """
 

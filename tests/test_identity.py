@@ -154,3 +154,18 @@ RELATIONS = [
 def test_relations_from_cue_words(text: str, expected: list[tuple[int, str, int]]) -> None:
     refs = extract_references(text)
     assert [(r.source, r.kind, r.target) for r in find_relations(text, refs)] == expected
+
+
+def test_a_named_document_is_a_node_attached_to_its_decision(tmp_path: Path) -> None:
+    news = (
+        "Tin\n\nCập nhật: 08:34 | 11/06/2019\nCác sở thực hiện Đề án “Văn hóa công vụ” (kèm theo Quyết định số"
+        " 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ) và Luật Cán bộ, công chức năm 2008."
+    )
+    with _store(tmp_path, {"tin.txt": news}) as store:
+        g = build_graph(store)
+    plan = "d:named|Đề án|van hoa cong vu|"
+    law = "d:named|Luật|can bo, cong chuc|2008"
+    labels = (g.nodes[plan]["label"], g.nodes[law]["label"])
+    assert labels == ("Đề án “Văn hóa công vụ”", "Luật Cán bộ, công chức (2008)")
+    assert g.edges[plan, "d:Quyết định|1847|QĐ-TTG|2018|VN"]["kind"] == "attached_to"
+    assert g.edges["a:1", plan]["kind"] == "cites"
