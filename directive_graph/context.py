@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,11 @@ _WORD = re.compile(r"\S+")
 _TRAILING = ",.;:)]}\"”’…"  # the same as vocab's: punctuation after a word
 
 
+@functools.lru_cache(maxsize=16384)
+def _folded_word(word: str) -> str:
+    return fold_same_length(word)
+
+
 def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
     """An issuer phrase at ``pos`` ("của Bộ trưởng Bộ Nội vụ"): where it ends, and the issuer.
 
@@ -73,16 +79,17 @@ def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
     lead = patterns.issuer_lead.match(text, pos)
     if lead is None:
         return None
-    window_end = min(len(text), lead.end() + ISSUER_REACH)
-    folded = fold_same_length(text[lead.end() : window_end])
+    vocab = load_vocab()
     words, ends = [], []
-    for match in _WORD.finditer(folded):
-        word = match.group()
+    for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
+        word = _folded_word(match.group())
         words.append(word)
-        ends.append(lead.end() + match.start() + len(word.rstrip(_TRAILING)))
+        ends.append(match.start() + len(word.rstrip(_TRAILING)))
         if word[-1] in _TRAILING and word[-1] != ",":
             break  # a full stop, a colon or a bracket ends the phrase; a comma may not
-    found = load_vocab().longest_alias(words)
+        if len(words) >= vocab.longest_words:
+            break
+    found = vocab.longest_alias(words)
     if found is None:
         return None
     count, issuer = found

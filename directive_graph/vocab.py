@@ -156,6 +156,11 @@ class Vocabulary:
                 best = (count, found)
         return best
 
+    @property
+    def longest_words(self) -> int:
+        """How many words the longest issuer alias has."""
+        return self._longest
+
     def all_aliases(self) -> list[str]:
         """Every written alias of every issuer."""
         return [a for issuer in self.issuers.values() for a in issuer.aliases]
