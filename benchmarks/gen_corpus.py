@@ -48,12 +48,15 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing as mp
+import queue
 import sys
 import time
 from bisect import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from random import Random
 from typing import TypeVar
@@ -527,7 +530,7 @@ PARTY_SENTENCES = [
 # Sentences for a local document {R} just issued or being carried out.
 LOCAL_SENTENCES = [
     "Trước đó, {issuer} đã ban hành {R} về {T}.",
-    "Ngày {d}/{m}/{y}, {issuer} ban hành {R} nhằm cụ thể hóa các chủ trương của cấp trên về {T}.",
+    "Mới đây, {issuer} ban hành {R} nhằm cụ thể hóa các chủ trương của cấp trên về {T}.",
     "{A} được giao chủ trì, theo dõi, đôn đốc việc thực hiện {R}.",
     "Theo {R}, mỗi cơ quan, đơn vị phải xây dựng kế hoạch cụ thể và báo cáo định kỳ {small} tháng một lần.",
     "Các huyện, thị xã, thành phố đã triển khai {R} đến {ratio} xã, phường, thị trấn.",
@@ -584,7 +587,7 @@ TITLES = [
     "{PN}: đẩy mạnh {T}",
     "Nâng cao hiệu quả công tác {T} tại {PN}",
     "{PN} tổng kết công tác {T} năm {y}",
-    "{PN} quyết liệt thực hiện {T}, hướng tới mục tiêu năm {y2}",
+    "{PN} quyết liệt triển khai công tác {T}, hướng tới mục tiêu năm {y2}",
     "{PN}: {small} tháng đầu năm, công tác {T} có nhiều chuyển biến",
     "Nhiều kết quả nổi bật trong công tác {T} ở {PN}",
 ]
@@ -609,40 +612,48 @@ def _thousands(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+_N = [str(i) for i in range(1000)]  # numbers as text, drawn by index: str() on the hot path costs
+_N3 = [f"{i:03d}" for i in range(1000)]
+# What each template slot is filled with, drawn afresh each time (r: the random source, y: the article's year).
 SLOT_MAKERS: dict[str, Callable[[Random, int], str]] = {
-    "pct": lambda r, y: f"{_int(r, 60, 99)},{_int(r, 1, 9)}",
-    "pct_small": lambda r, y: f"{_int(r, 0, 9)},{_int(r, 1, 9)}",
-    "score": lambda r, y: f"{_int(r, 80, 92)},{_int(r, 10, 99)}",
-    "income": lambda r, y: f"{_int(r, 40, 75)},{_int(r, 1, 9)}",
+    "pct": lambda r, y: f"{_N[60 + int(r.random() * 40)]},{_N[1 + int(r.random() * 9)]}",
+    "pct_small": lambda r, y: f"{_N[int(r.random() * 10)]},{_N[1 + int(r.random() * 9)]}",
+    "score": lambda r, y: f"{_N[80 + int(r.random() * 13)]},{_N[10 + int(r.random() * 90)]}",
+    "income": lambda r, y: f"{_N[40 + int(r.random() * 36)]},{_N[1 + int(r.random() * 9)]}",
     "money": lambda r, y: _money(r),
-    "big": lambda r, y: _thousands(_int(r, 1000, 250000)),
-    "big3": lambda r, y: str(_int(r, 100, 999)),
-    "k": lambda r, y: str(_int(r, 12, 180)),
-    "k2": lambda r, y: str(_int(r, 12, 180)),
-    "small": lambda r, y: str(_int(r, 2, 9)),
+    "big": lambda r, y: f"{_N[1 + int(r.random() * 250)]}.{_N3[int(r.random() * 1000)]}",
+    "big3": lambda r, y: _N[100 + int(r.random() * 900)],
+    "k": lambda r, y: _N[12 + int(r.random() * 169)],
+    "k2": lambda r, y: _N[12 + int(r.random() * 169)],
+    "small": lambda r, y: _N[2 + int(r.random() * 8)],
     "ratio": lambda r, y: _ratio(r),
     "y": lambda r, y: str(y),
     "y0": lambda r, y: str(y - 1),
-    "y1": lambda r, y: str(y - _int(r, 0, 2)),
-    "y2": lambda r, y: str(y + _int(r, 1, 5)),
-    "d": lambda r, y: str(_int(r, 1, 28)),
-    "d2": lambda r, y: str(_int(r, 1, 28)),
-    "m": lambda r, y: str(_int(r, 1, 12)),
-    "m2": lambda r, y: str(_int(r, 1, 12)),
-    "h": lambda r, y: str(_int(r, 7, 16)),
-    "mm": lambda r, y: _pick(r, ("00", "15", "30", "45")),
-    "quarter": lambda r, y: _pick(r, ("I", "II", "III", "IV")),
-    "phone": lambda r, y: f"0{_int(r, 200, 299)}.{_int(r, 1000, 9999)}.{_int(r, 100, 999)}",
+    "y1": lambda r, y: str(y - int(r.random() * 3)),
+    "y2": lambda r, y: str(y + 1 + int(r.random() * 5)),
+    "d": lambda r, y: _N[1 + int(r.random() * 28)],
+    "d2": lambda r, y: _N[1 + int(r.random() * 28)],
+    "m": lambda r, y: _N[1 + int(r.random() * 12)],
+    "m2": lambda r, y: _N[1 + int(r.random() * 12)],
+    "h": lambda r, y: _N[7 + int(r.random() * 10)],
+    "mm": lambda r, y: ("00", "15", "30", "45")[int(r.random() * 4)],
+    "quarter": lambda r, y: ("I", "II", "III", "IV")[int(r.random() * 4)],
+    "phone": lambda r, y: _phone(r),
     "man": lambda r, y: f"{_pick(r, FAMILY)} {_pick(r, MIDDLE_MEN)} {_pick(r, GIVEN_MEN)}",
     "woman": lambda r, y: f"{_pick(r, FAMILY)} {_pick(r, MIDDLE_WOMEN)} {_pick(r, GIVEN_WOMEN)}",
-    "role": lambda r, y: _pick(r, ROLES),
-    "A": lambda r, y: _pick(r, AGENCIES),
-    "place": lambda r, y: _pick(r, PLACES),
+    "role": lambda r, y: ROLES[int(r.random() * len(ROLES))],
+    "A": lambda r, y: AGENCIES[int(r.random() * len(AGENCIES))],
+    "place": lambda r, y: PLACES[int(r.random() * len(PLACES))],
 }  # fmt: skip
 
 
 def _money(r: Random) -> str:
     return _thousands(_int(r, 2, 3000)) if r.random() < 0.7 else f"{_int(r, 1, 99)},{_int(r, 1, 9)}"
+
+
+def _phone(r: Random) -> str:
+    area, mid, end = _N[200 + int(r.random() * 100)], _N[10 + int(r.random() * 90)], _N3[int(r.random() * 1000)]
+    return f"0{area}.{mid}{_N3[int(r.random() * 1000)]}.{end}"
 
 
 def _ratio(r: Random) -> str:
@@ -688,6 +699,7 @@ class ArticleWriter:
         self.references = 0  # references written into the articles so far (each list item counts)
         self.month = 12  # month of the article being written: local documents of its year come before it
         self.used: set[str] = set()  # templates used in the article being written
+        self._composed: dict[tuple[str, str, str], str] = {}  # lead + template + tail, put together
 
     # ---------------------------------------------------------------- documents
     def _central(self, year: int = 9999) -> Doc:
@@ -746,8 +758,14 @@ class ArticleWriter:
             return f"{d:02d}-{m:02d}-{doc.year}"
         return f"{d:02d} tháng {m:02d} năm {doc.year}" if r < 0.9 else f"{d} tháng {m} năm {doc.year}"
 
-    def full(self, doc: Doc, *, rich: float = 0.6) -> str:
-        """A first mention: the type word, "số" (mostly), the symbol; often the date, issuer and subject."""
+    def full(self, doc: Doc, *, rich: float = 0.6, issuer: bool = True) -> str:
+        """A first mention: the type word, "số" (mostly), the symbol; often the date, issuer and subject.
+
+        Args:
+            doc: The document.
+            rich: How often the date and issuer (and sometimes the subject) follow.
+            issuer: Whether "của <issuer>" may follow (not when the sentence names the issuer already).
+        """
         r = self.rng
         self.references += 1
         if doc.type_word == "Luật":
@@ -762,10 +780,10 @@ class ArticleWriter:
         text = f"{doc.type_word}{so}{doc.symbol}"
         x = r.random()
         if x < rich:
-            text += f" ngày {self._date(doc)} của {doc.issuer}"
+            text += f" ngày {self._date(doc)} của {doc.issuer}" if issuer else f" ngày {self._date(doc)}"
             if doc.subject and r.random() < 0.45:
                 text += f" {doc.subject}"
-        elif x < rich + 0.2:
+        elif x < rich + 0.2 and issuer:
             text += f" của {doc.issuer}"
         return text
 
@@ -827,10 +845,11 @@ class ArticleWriter:
         slots["M"] = self.full(main, rich=0.8)
         if r.random() < 0.35:
             plan = self._local(prov, year, plan=True)
-            slots["L"] = self.full(plan, rich=0.5)
+            template = _pick(r, INTROS_WITH_LOCAL)
+            slots["L"] = self.full(plan, rich=0.5, issuer="{issuer}" not in template)
             slots["issuer"] = plan.issuer
             cited.append(plan)
-            intro = _pick(r, INTROS_WITH_LOCAL).format_map(slots)
+            intro = template.format_map(slots)
         else:
             intro = _pick(r, INTROS).format_map(slots)
         if prov.outlet and r.random() < 0.3:
@@ -855,20 +874,37 @@ class ArticleWriter:
         return "\n\n".join(lines) + "\n"
 
     def _plain(self, topic: str, slots: _Slots) -> str:
-        """A sentence with no reference, not used before in the article, maybe with a lead and a tail."""
+        """A sentence with no reference, not used before in the article, maybe with a lead and a tail.
+
+        The lead, template and tail are put together once per combination and filled with one call.
+        """
         rand = self.rng.random
         used = self.used
-        pool = TOPICS[topic] if rand() < 0.45 else FILLERS
+        pool = TOPICS[topic] if rand() < 0.35 else FILLERS
         template = pool[int(rand() * len(pool))]
-        for _ in range(4):  # the same sentence twice in one article reads wrong
+        for attempt in range(6):  # the same sentence twice in one article reads wrong
             if template not in used:
                 break
+            if attempt == 2:
+                pool = FILLERS  # the topic's few sentences are all used
             template = pool[int(rand() * len(pool))]
         used.add(template)
-        text = template.format_map(slots)
-        if rand() < 0.5 and template not in _NO_LEAD_TEMPLATES:
-            text = LEADS[int(rand() * len(LEADS))].format_map(slots) + text[0].lower() + text[1:]
-        return self._tail(text, slots, 0.85)
+        lead = LEADS[int(rand() * len(LEADS))] if rand() < 0.5 and template not in _NO_LEAD_TEMPLATES else ""
+        tail = ""
+        if rand() < 0.85 and template[-2] not in "”)":
+            for _ in range(3):
+                tail = TAILS[int(rand() * len(TAILS))]
+                if tail not in used:
+                    used.add(tail)
+                    break
+            else:
+                tail = ""
+        key = (template, lead, tail)
+        composed = self._composed.get(key)
+        if composed is None:
+            body = template[0].lower() + template[1:] if lead else template
+            composed = self._composed[key] = lead + (f"{body[:-1]}, {tail}." if tail else body)
+        return composed.format_map(slots)
 
     def _tail(self, text: str, slots: _Slots, share: float) -> str:
         """Lengthen a sentence with a clause before its full stop, sometimes."""
@@ -903,13 +939,14 @@ class ArticleWriter:
             return self._tail(_pick(r, pool).format_map(slots), slots, 0.4)
         doc = self._local(prov, year)
         cited.append(doc)
-        if r.random() < 0.12:
+        template = _pick(r, PARTY_SENTENCES if doc.party and r.random() < 0.5 else LOCAL_SENTENCES)
+        named = "{issuer}" in template
+        if r.random() < 0.12 and not named:
             slots["R"] = self.first_short(doc)
         else:
-            slots["R"] = self.full(doc, rich=0.45)
+            slots["R"] = self.full(doc, rich=0.45, issuer=not named)
         slots["issuer"] = doc.issuer
-        pool = PARTY_SENTENCES if doc.party and r.random() < 0.5 else LOCAL_SENTENCES
-        return _pick(r, pool).format_map(slots)
+        return template.format_map(slots)
 
     def _list_sentence(self, prov: Province, year: int, slots: _Slots, cited: list[Doc]) -> str:
         r = self.rng
@@ -960,8 +997,41 @@ def read_manifest(out: Path) -> dict[str, int] | None:
     return data if isinstance(data, dict) else None
 
 
+def _write_batches(batches: mp.Queue[list[tuple[str, bytes]] | None]) -> None:
+    """Write the batches put on the queue until ``None`` arrives (runs in the writer process).
+
+    A file that cannot be written ends the process with a message and exit code 1.
+    """
+    while (batch := batches.get()) is not None:
+        try:
+            for path, data in batch:
+                with open(path, "wb") as handle:
+                    handle.write(data)
+        except OSError as exc:
+            print(f"gen_corpus: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+            raise SystemExit(1) from None
+
+
+def _put(batches: mp.Queue[list[tuple[str, bytes]] | None], item: list[tuple[str, bytes]] | None,
+         proc: BaseProcess) -> None:  # fmt: skip
+    """Hand ``item`` to the writer process, failing if it has died."""
+    while True:
+        try:
+            batches.put(item, timeout=1)
+            return
+        except queue.Full:
+            if not proc.is_alive():
+                raise OSError(f"the corpus writer process stopped (exit code {proc.exitcode})") from None
+
+
 def generate(out: Path, articles: int, seed: int = 0) -> int:
     """Write ``articles`` synthetic articles under ``out`` (made if missing), then the manifest.
+
+    Articles are generated in this process and written, one folder at a time, by a second
+    process, so that creating 100,000 files (system time) overlaps generating them (Python
+    time) on two cores; a writer thread would not, as it waits for the interpreter lock after
+    every system call. Files already there with the same names are overwritten; others are
+    left, so give a new or empty folder.
 
     Args:
         out: The corpus folder; subfolders of at most 1,000 files are made in it.
@@ -970,19 +1040,40 @@ def generate(out: Path, articles: int, seed: int = 0) -> int:
 
     Returns:
         Bytes written (the UTF-8 size of all articles).
+
+    Raises:
+        OSError: A folder or file could not be written.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     (out / MANIFEST).unlink(missing_ok=True)
     writer = ArticleWriter(seed)
+    batches: mp.Queue[list[tuple[str, bytes]] | None] = mp.Queue(maxsize=4)
+    proc = mp.Process(target=_write_batches, args=(batches,), name="gen-corpus-writer", daemon=True)
+    proc.start()
     total = 0
-    for index in range(articles):
-        if index % FILES_PER_FOLDER == 0:
-            article_path(out, index).parent.mkdir(exist_ok=True)
-        data = writer.article().encode("utf-8")
-        with open(article_path(out, index), "wb") as handle:
-            handle.write(data)
-        total += len(data)
+    batch: list[tuple[str, bytes]] = []
+    try:
+        for index in range(articles):
+            path = article_path(out, index)
+            if index % FILES_PER_FOLDER == 0:
+                if batch:
+                    _put(batches, batch, proc)
+                    batch = []
+                path.parent.mkdir(exist_ok=True)
+            data = writer.article().encode("utf-8")
+            batch.append((str(path), data))
+            total += len(data)
+        if batch:
+            _put(batches, batch, proc)
+        _put(batches, None, proc)
+        proc.join()
+    finally:
+        if proc.is_alive():  # interrupted: stop the writer
+            proc.terminate()
+            proc.join()
+    if proc.exitcode != 0:
+        raise OSError(f"the corpus writer process failed (exit code {proc.exitcode}); see the message above")
     manifest = {
         "generator": GENERATOR_VERSION, "articles": articles, "seed": seed, "bytes": total,
         "references": writer.references, "central_documents": len(writer.central),

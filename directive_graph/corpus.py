@@ -163,9 +163,16 @@ def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadErro
     from directive_graph.locality import detect_locality
 
     found: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
-    if found is None or not (found.text or "").strip():
+    visible = _visible_text(html)
+    main = (found.text or "") if found is not None else ""
+    # A listing page (a table of documents, links only) loses its rows to the main-text
+    # extraction: when that keeps under a third of the visible text, the visible text is read.
+    text = main if len(main.strip()) >= len(visible.strip()) / 3 else visible
+    if not text.strip():
         return ReadError(path, f"{path}: no article text found in the HTML; is it a page of the article?")
-    text = unicodedata.normalize("NFC", found.text)
+    text = unicodedata.normalize("NFC", text)
+    if found is None:
+        return [Document(path=path, text=text, encoding=encoding, format="html", locality=detect_locality(text))]
     source = found.sitename or found.hostname
     return [
         Document(
@@ -181,6 +188,22 @@ def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadErro
             locality=detect_locality(text, title=found.title, source=source or found.url),
         )
     ]
+
+
+def _visible_text(html: str) -> str:
+    """The text a reader sees, scripts, styles and page chrome elements left out, one block per line."""
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return ""
+    for element in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
+        element.drop_tree()
+    for element in root.xpath("//br|//p|//div|//li|//tr|//h1|//h2|//h3|//h4|//td|//th"):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from directive_graph.context import Tail, date_before, header_date, read_tail, sentence_bounds
+from directive_graph.context import Tail, date_before, header_date, issuer_after, read_tail, sentence_bounds
 from directive_graph.models import Form, Level, Reference
 from directive_graph.normalize import TextView
 from directive_graph.patterns import Match, compiled
@@ -89,7 +89,9 @@ class _Extractor:
         written: str = prefix.group("tw")[::-1] if prefix and prefix.group("tw") else ""
         word = self.type_word(written) if written else None
         has_so = bool(prefix and prefix.group("so"))
-        end = body.end()
+        end = body.end() if sym.text else body.end("num")
+        if word is not None and word.kind == "other":
+            return None  # "Biên bản số 12/BB-UBND", "Cáo trạng số 15/CT-VKS": papers, not documents
         if word is not None and word.kind != "blocked" and prefix is not None:
             return self._typed(word, written, len(self.s) - prefix.end(), pos, end, body, sym, has_so)
         so_start = len(self.s) - prefix.end("so") if has_so and prefix else pos
@@ -107,8 +109,8 @@ class _Extractor:
             header = _Draft(pos, end, body.group("num"), doc_type, Form.BARE_SYMBOL, sym, header=True)
             with_colon = ":" in self.s[so_start:pos]  # "Số: 3954/CTLAN-TTHT": any code is a header
             return header if sym.known or with_colon else None
-        if not sym.known:
-            return None
+        if sym.code_type is None:
+            return None  # a bare symbol must open with a type or issuer code: not "35/GM-UBND"
         return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym)
 
     def _typed(
@@ -122,8 +124,8 @@ class _Extractor:
             # "Nghị định 15/2020": number and year, the code left out (a journalists' short form)
             year = Symbol(year=int(year_only.group("y")))
             return _Draft(start, year_only.end(), body.group("num"), doc_type, Form.SHORT, year)
-        if word.verb and not has_so and written == written.lower():
-            return None  # "đã quyết định 3 nội dung": a verb, not a document
+        if word.verb and not has_so and written == written.lower() and issuer_after(self.s, end) is None:
+            return None  # "đã quyết định 3 nội dung" is a verb; "quyết định 1043 của UBND" a document
         if not has_so and _looks_like_a_year(body.group("num")):
             return None  # "Kế hoạch 2025", "Chương trình 2030": a year, not a number
         if word.bare_number == "no" or (word.bare_number == "so" and not has_so):
@@ -195,7 +197,7 @@ class _Extractor:
                 if body is None:
                     break
                 sym = read_symbol(body)
-                item_end = body.end()
+                item_end = body.end() if sym.text else body.end("num")
                 year_only = None if sym.text else self.patterns.year_only.match(self.s, item_end)
                 if year_only is not None:  # "Nghị định 100/2019 & 123/2021"
                     sym, item_end = Symbol(year=int(year_only.group("y"))), year_only.end()

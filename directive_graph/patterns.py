@@ -56,17 +56,19 @@ YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
 # "QH13", "UBTVQH15", "SNgV"; never a capitalised word ("Thành").
 CODE = (
-    r"(?-i:[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
     r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
 )
 # Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:
 # "QĐ-CT-THNVDT", "TT- NHNN", "TTLT-BTC-BGD", "SXD-KTQH.HTKT", "NĐ-\nCP".
 CODES = CODE + r"(?:" + SP + r"(?:[-/]|\.(?=[A-ZĐ]))" + SP + r"\n?" + SP + CODE + r")*"
+# The same in lower case, two codes or more joined by "-": "tt-btc", "qđ-ttg" (never one word: "10/tháng").
+LOWER_CODES = r"(?-i:[a-zđ]{1,6}(?:-[a-zđ]{2,10}[0-9]{0,2})+(?![\w&]))"
 # State symbol after the number: "/QĐ-TTg", "/2020/NĐ-CP", "-2017/NQ-CP"; dashes only, as
 # in old decrees and file names: "64-CP", "53-HĐBT", "100-2019-NĐ-CP".
 STATE_SYMBOL = (
     r"(?P<state>(?:" + SP + r"[/-]" + SP + r"(?P<year>" + YEAR + r"))?"
-    + SP + r"[/-]" + SP + r"(?P<scodes>" + CODES + r"))"
+    + SP + r"[/-]" + SP + r"(?P<scodes>" + CODES + r"|" + LOWER_CODES + r"))"
 )
 # Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW".
 PARTY_SYMBOL = (
@@ -85,7 +87,9 @@ UNITS = (
     r"(?i:ngày(?!" + SEP + r"\d)|tháng(?!" + SEP + r"\d)|năm(?!" + SEP + r"\d)|năm(?=" + _YEAR_RANGE + r")|"
     r"tuần|giờ|phút|giây|lần|người|đồng|triệu|tỷ|tỉ|nghìn|ngàn|trăm|km|ha|tấn|kg|hộ|xã|phường|huyện|tỉnh|"
     r"điểm|nội dung|nhiệm vụ|giai đoạn(?!" + SEP + r"[\dIVX])|giải pháp|mục tiêu|chỉ tiêu|bước|đợt|văn bản|"
-    r"trường hợp|đơn vị|cơ quan|tập thể|cá nhân|điều|khoản|chương|mục|tiêu chí|lĩnh vực|năm học|phần|loại|"
+    r"trường hợp|đơn vị|cơ quan|tập thể|cá nhân|tiêu chí|lĩnh vực|năm học|loại|"
+    # a pinpoint is not a count: "Nghị định 145 Điều 8", but "Luật có 80 điều" is
+    r"(?:điều|khoản|chương|mục|phần)(?!" + SEP + r"[\dIVX])|"
     r"cấp|ý kiến|tiết|trang|cách|mức|hình thức|nhóm|vấn đề|nguyên tắc|quan điểm|chính sách|"
     r"thủ tục|hồ sơ|dự án|công trình|doanh nghiệp|trường|lớp|học sinh|hộ dân|căn|ngôi|chiếc|"
     r"tiêu chuẩn|điều kiện|quy trình|lượt|buổi|tổ|đoàn|thành viên|đại biểu|ngành|"
@@ -182,7 +186,7 @@ def _case_forms(word: str) -> list[str]:
 # --------------------------------------------------------------------------
 SO_WORDS = ["số", "so"]  # "số 1847", diacritics-free "so 1847"
 # Written glued to the number in scraped text: "số394/2003/QĐ-ĐHMBC", "mục tiêu NQ57".
-GLUED_WORDS = ["số", "Số", "SỐ", "QĐ", "NĐ", "NQ"]
+GLUED_WORDS = ["số", "Số", "SỐ", "QĐ", "NĐ", "NQ", "TT", "CT", "KH"]
 
 
 def _type_words(vocab: Vocabulary) -> tuple[list[str], list[str]]:
@@ -253,10 +257,10 @@ def compiled() -> Patterns:
     )
     # glued: "số394/2003/QĐ-…", "NQ57": the word itself must start after a non-letter
     glued = "|".join(
-        re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in (" ", "\n", "(", "\u00a0", '"', "“")
+        re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in (" ", "\n", "(", "\u00a0", '"', "“", ",", ";", "/", "&")
     )
     candidate = (
-        r"[0-9](?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
+        r"[0-9](?<![0-9]:[0-9])(?<![0-9]: [0-9])(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
     )
 
     # ---- the type word before a number, read backwards from the number:

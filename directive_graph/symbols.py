@@ -23,6 +23,8 @@ from directive_graph.vocab import Vocabulary, load_vocab
 
 _CODE_SPLIT = re.compile(r"\s*(?:[-/]|\.(?=[A-ZĐ]))\s*")
 _CODE_WORD = re.compile(r"[^\s/.-]+")
+_GLUED_NEXT = re.compile(r"(?:TT|QĐ|NĐ|NQ|CT|KH)\d+$")
+_SPACED = re.compile(r"\s+[/-]\s+")  # "TT 200 / VAS": spaces on both sides of the slash
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class Symbol:
     party: bool = False
     known: bool = False  # does it hold a type or issuer code of the vocabulary?
     explicit: bool = False  # does a type code name the type ("QĐ-"), not just the issuer ("QH13")?
+    all_known: bool = False  # is every code a type or issuer code of the vocabulary?
 
 
 NO_SYMBOL = Symbol()
@@ -50,7 +53,8 @@ def _symbol_text(raw: str, vocab: Vocabulary) -> str:
 def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | None) -> Symbol:
     """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
     vocab = load_vocab()
-    codes = [vocab.canonical_code(c) for c in _CODE_SPLIT.split(codes_text)]
+    codes = [vocab.canonical_code(c.replace(" ", "")) for c in _CODE_SPLIT.split(codes_text)]
+    all_known = all(vocab.is_type_code(c) or vocab.issuer_for_code(c) is not None for c in codes)
     explicit = True
     if party:
         text = _symbol_text(type_code + "/" + codes_text, vocab)
@@ -72,6 +76,7 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         party=party or (issuer is not None and issuer.level is Level.PARTY),
         known=code_type is not None or issuer is not None,
         explicit=explicit and code_type is not None,
+        all_known=all_known,
     )
 
 
@@ -80,7 +85,15 @@ def read_symbol(body: Match) -> Symbol:
     if body.group("party"):
         return parse_symbol(True, body.group("ptype"), body.group("pcodes"), None)
     if body.group("state"):
-        return parse_symbol(False, "", body.group("scodes"), body.group("year"))
+        codes = body.group("scodes")
+        sym = parse_symbol(False, "", codes, body.group("year"))
+        # a lower-case symbol ("tt-btc") or one set off by spaces ("TT 200 / VAS / IFRS") counts only
+        # when every code is known
+        if not sym.all_known and (codes.islower() or _SPACED.match(body.group("state"))):
+            return NO_SYMBOL
+        if _GLUED_NEXT.match(codes):
+            return NO_SYMBOL  # "TT200/TT133": two circulars, not a symbol "TT133"
+        return sym
     return NO_SYMBOL
 
 

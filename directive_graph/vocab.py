@@ -68,6 +68,7 @@ class TypeWord:
     word: str
     doc_type: str | None
     kind: str  # name | abbreviation | generic | blocked ("pháp luật" holds "luật" but names no document)
+    # | other: a paper that is not a document of the vocabulary ("Biên bản số 12/BB-UBND", "Cáo trạng số 15")
     bare_number: str  # yes | so | no: may a number follow without a symbol?
     verb: bool = False  # also a verb in lower case ("quyết định 3 nội dung"): a bare number needs "số"
 

@@ -16,11 +16,18 @@ def _one(text: str):  # type: ignore[no-untyped-def]
     return refs[0]
 
 
-@pytest.mark.parametrize("word", [w for w in VOCAB.type_words if w.kind != "blocked"], ids=lambda w: w.word)
+@pytest.mark.parametrize(
+    "word", [w for w in VOCAB.type_words if w.kind not in ("blocked", "other")], ids=lambda w: w.word
+)
 def test_every_type_word_with_a_symbol(word) -> None:  # type: ignore[no-untyped-def]
     ref = _one(f"Căn cứ {word.word} số 12/2020/QĐ-UBND của tỉnh.")
     assert ref.doc_type == (word.doc_type or "Quyết định")
     assert ref.text.startswith(word.word)
+
+
+@pytest.mark.parametrize("word", [w for w in VOCAB.type_words if w.kind == "other"], ids=lambda w: w.word)
+def test_papers_that_are_not_documents_are_not_references(word) -> None:  # type: ignore[no-untyped-def]
+    assert extract_references(f"Căn cứ {word.word} số 12/2020/QĐ-UBND của tỉnh.") == []
 
 
 @pytest.mark.parametrize("word", [w for w in VOCAB.type_words if w.kind == "blocked"], ids=lambda w: w.word)
