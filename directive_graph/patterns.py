@@ -187,6 +187,7 @@ def _case_forms(word: str) -> list[str]:
 SO_WORDS = ["số", "so"]  # "số 1847", diacritics-free "so 1847"
 # Written glued to the number in scraped text: "số394/2003/QĐ-ĐHMBC", "mục tiêu NQ57".
 GLUED_WORDS = ["số", "Số", "SỐ", "QĐ", "NĐ", "NQ", "TT", "CT", "KH"]
+GLUED_AFTER = (" ", "\n", "(", "\u00a0", '"', "“", ",", ";", "/", "&")  # what may stand before a glued word
 
 
 def _type_words(vocab: Vocabulary) -> tuple[list[str], list[str]]:
@@ -257,10 +258,12 @@ def compiled() -> Patterns:
     )
     # glued: "số394/2003/QĐ-…", "NQ57": the word itself must start after a non-letter
     glued = "|".join(
-        re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in (" ", "\n", "(", "\u00a0", '"', "“", ",", ";", "/", "&")
+        re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in GLUED_AFTER
     )
+    # not a standard's year: "QCVN 01:2021/BXD"
     candidate = (
-        r"[0-9](?<![0-9]:[0-9])(?<![0-9]: [0-9])(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
+        r"[0-9](?<![0-9]:[0-9])(?<![0-9]: [0-9])"
+        r"(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
     )
 
     # ---- the type word before a number, read backwards from the number:
