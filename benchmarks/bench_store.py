@@ -17,7 +17,12 @@ For each size it:
    - ``all processes``: the highest sum of the resident sizes of the CLI and its workers, polled
      every 50 ms (Linux only);
 
-3. times the same build again with nothing changed (every file skipped by content hash);
+   The store's article count is sampled every 5 s during the build, so a build that slows down
+   as the store grows shows it. A build still running after ``--build-timeout`` seconds (default
+   900) is interrupted (SIGINT to its process group: the store keeps every article it finished) and
+   the rest of the benchmark runs on the partial store, marked as such;
+3. times the same build again with nothing changed (every file skipped by content hash; skipped
+   when the build was interrupted);
 4. times ``lookup()`` in this process (the store opened once, read-only) for 200 directives sampled
    from the store (``ORDER BY random()``), written as people write them ("Quyết định 1847/QĐ-TTg",
    "Nghị định 30/2020/NĐ-CP", "Nghị quyết 18-NQ/TW"); the first call, which loads the extractor, is
@@ -45,6 +50,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -65,6 +71,8 @@ TARGET_BUILD_ARTICLES = 100_000
 TARGET_LOOKUP_MS = 20.0
 TARGET_CLI_SECONDS = 0.5
 POLL_SECONDS = 0.05
+SAMPLE_SECONDS = 5.0  # how often the store's article count is read during a build
+BUILD_TIMEOUT = 900.0
 # Symbol codes whose symbols carry the year: "30/2020/NĐ-CP", "01/2011/TT-BNV", "31/2024/QH15".
 YEAR_IN_SYMBOL = ("NĐ-", "TT-", "TTLT-", "QH", "PL-", "L-", "VBHN-")
 
@@ -116,6 +124,8 @@ class Run:
     main_rss_mb: float | None = None  # VmHWM of the command's own process
     total_rss_mb: float | None = None  # the highest sum of resident sizes over the process tree
     processes: int = 0  # processes seen in the tree
+    timed_out: bool = False
+    progress: list[tuple[float, int]] = field(default_factory=list)  # (seconds, articles in the store)
 
 
 def _maxrss_mb(kilobytes_or_bytes: int) -> float:
@@ -158,12 +168,37 @@ def _gnu_time() -> str | None:
     return path if probe.returncode == 0 and "Maximum resident set size" in probe.stderr else None
 
 
-def run_measured(command: list[str], *, time_path: str | None) -> Run:
+def count_articles(db: Path) -> int | None:
+    """How many articles the store holds now (read-only; None when it cannot be read yet)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return None
+
+
+def _interrupt(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a command started in its own session: SIGINT to the group, then SIGTERM, then SIGKILL."""
+    for sig, grace in ((signal.SIGINT, 60.0), (signal.SIGTERM, 10.0), (signal.SIGKILL, 10.0)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def run_measured(
+    command: list[str], *, time_path: str | None, timeout: float | None = None, watch_db: Path | None = None
+) -> Run:
     """Run ``command``, timing it and following the memory of its processes.
 
     Args:
         command: The command line.
         time_path: GNU ``/usr/bin/time`` to wrap the command in, or None.
+        timeout: Interrupt the command after this many seconds (None: never).
+        watch_db: A store whose article count is sampled every few seconds.
 
     Returns:
         The timing, output and memory figures.
@@ -175,11 +210,25 @@ def run_measured(command: list[str], *, time_path: str | None) -> Run:
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         with open(Path(scratch) / "out", "w+b") as out, open(Path(scratch) / "err", "w+b") as err:
             t0 = time.perf_counter()
-            proc = subprocess.Popen(wrapped, stdout=out, stderr=err)
+            proc = subprocess.Popen(wrapped, stdout=out, stderr=err, start_new_session=timeout is not None)
             main_pid: int | None = None if time_path else proc.pid
             main_hwm = total_peak = 0
             seen: set[int] = set()
+            progress: list[tuple[float, int]] = []
+            next_sample = SAMPLE_SECONDS
+            timed_out = False
             while proc.poll() is None:
+                elapsed = time.perf_counter() - t0
+                if watch_db is not None and elapsed >= next_sample:
+                    next_sample += SAMPLE_SECONDS
+                    count = count_articles(watch_db)
+                    if count is not None:
+                        progress.append((round(elapsed, 1), count))
+                if timeout is not None and elapsed > timeout:
+                    log(f"the build is still running after {timeout:.0f} s: interrupting it")
+                    timed_out = True
+                    _interrupt(proc)
+                    break
                 if proc_fs:
                     if main_pid is None:
                         kids = _children(proc.pid)
@@ -200,7 +249,11 @@ def run_measured(command: list[str], *, time_path: str | None) -> Run:
             err.seek(0)
             stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
         after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        run = Run(seconds, proc.returncode, stdout, stderr, processes=len(seen))
+        run = Run(seconds, proc.returncode, stdout, stderr, processes=len(seen), timed_out=timed_out)
+        if watch_db is not None:
+            count = count_articles(watch_db)
+            progress.append((round(seconds, 1), count or 0))
+            run.progress = progress
         if time_path and time_out.exists():
             for line in time_out.read_text(errors="replace").splitlines():
                 if "Maximum resident set size" in line:
@@ -233,6 +286,8 @@ class SizeResult:
     generated_references_per_article: float
     jobs: int
     load_average_before: float | None
+    cpu_busy_before: float | None
+    build_completed: bool
     build_seconds: float
     build_articles_per_s: float
     build_mb_per_s: float
@@ -243,8 +298,8 @@ class SizeResult:
     build_processes: int
     projected_100k_seconds: float
     build_target_met: bool | None
-    rebuild_seconds: float
-    rebuild_unchanged_files: int
+    rebuild_seconds: float | None
+    rebuild_unchanged_files: int | None
     stored_articles: int
     mentions: int
     mentions_per_article: float
@@ -264,6 +319,7 @@ class SizeResult:
     cli_p95_s: float
     cli_target_met: bool
     cli_head_s: float | None
+    build_progress: list[tuple[float, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
@@ -355,6 +411,45 @@ def time_lookups(db: Path, queries: list[str]) -> tuple[float, list[float], int,
     return first, times, misses, found
 
 
+def cpu_busy(seconds: float = 1.0) -> float | None:
+    """The share of all CPUs busy over ``seconds`` (from ``/proc/stat``; None elsewhere): other work running."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return sum(fields), idle
+
+    try:
+        total0, idle0 = sample()
+        time.sleep(seconds)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return 1 - (idle1 - idle0) / max(total1 - total0, 1)
+
+
+def store_counts(db: Path) -> dict[str, int]:
+    """Articles, mentions and directives in the store."""
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+        return {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in ("articles", "mentions",
+                                                                                          "directives")}  # fmt: skip
+
+
+def _rates(progress: list[tuple[float, int]]) -> str:
+    """Articles/s early and late in a build (a minute each, or a third of it): does it slow down as the store grows?"""
+    if len(progress) < 4:
+        return ""
+    end_t, end_n = progress[-1]
+    window = min(60.0, end_t / 3)
+    first = next((t, n) for t, n in progress if t >= window)
+    last = next(((t, n) for t, n in reversed(progress) if t <= end_t - window), progress[0])
+    early = first[1] / first[0]
+    late = (end_n - last[1]) / (end_t - last[0]) if end_t > last[0] else 0.0
+    return (f"{early:,.0f} articles/s over the first {first[0]:.0f} s, {late:,.0f} articles/s over the last "
+            f"{end_t - last[0]:.0f} s (store growing from {last[1]:,} to {end_n:,} articles)")  # fmt: skip
+
+
 def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_path: str | None) -> SizeResult:
     """Generate (or reuse) the corpus, build, rebuild and look up; every figure for one size."""
     corpus, manifest, gen_seconds = ensure_corpus(size, seed, args.cache)
@@ -365,22 +460,35 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
     db = workdir / "bench.db"
     try:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-        if load is not None and load > 0.5 * (os.cpu_count() or 1):
-            notes.append(f"load average {load:.2f} before the build: the machine was busy")
+        busy = cpu_busy()
+        if busy is not None and busy > 0.25:
+            notes.append(f"{busy:.0%} of the CPUs were busy with other work just before the build")
         build_cmd = [*cli, "build", str(corpus), "--db", str(db), "--jobs", str(jobs), "--json"]
         log(f"{size:,} articles: building ({' '.join(build_cmd[1:])}) …")
-        built = run_measured(build_cmd, time_path=time_path)
-        if built.returncode != 0:
+        built = run_measured(build_cmd, time_path=time_path, timeout=args.build_timeout, watch_db=db)
+        counts = store_counts(db)
+        if built.timed_out:
+            notes.append(
+                f"build interrupted after {built.seconds:.0f} s (--build-timeout) with {counts['articles']:,} of "
+                f"{size:,} articles stored; the figures below are for that partial store"
+            )
+        elif built.returncode != 0:
             raise SystemExit(f"build failed (exit {built.returncode}): {built.stderr.strip()[-2000:]}")
-        summary = json.loads(built.stdout)
-        log(f"{size:,} articles: built in {built.seconds:.1f} s ({size / built.seconds:,.0f} articles/s)")
+        done = counts["articles"]
+        log(f"{size:,} articles: {done:,} built in {built.seconds:.1f} s ({done / built.seconds:,.0f} articles/s)")
+        rates = _rates(built.progress)
+        if rates:
+            notes.append(f"build rate: {rates}")
 
-        log(f"{size:,} articles: rebuilding with nothing changed …")
-        rebuilt = run_measured(build_cmd, time_path=None)
-        if rebuilt.returncode != 0:
-            raise SystemExit(f"rebuild failed (exit {rebuilt.returncode}): {rebuilt.stderr.strip()[-2000:]}")
-        resummary = json.loads(rebuilt.stdout)
-        log(f"{size:,} articles: rebuilt in {rebuilt.seconds:.2f} s")
+        rebuilt: Run | None = None
+        unchanged: int | None = None
+        if not built.timed_out:
+            log(f"{size:,} articles: rebuilding with nothing changed …")
+            rebuilt = run_measured(build_cmd, time_path=None)
+            if rebuilt.returncode != 0:
+                raise SystemExit(f"rebuild failed (exit {rebuilt.returncode}): {rebuilt.stderr.strip()[-2000:]}")
+            unchanged = int(json.loads(rebuilt.stdout).get("unchanged", 0))
+            log(f"{size:,} articles: rebuilt in {rebuilt.seconds:.2f} s")
 
         db_bytes = sum(p.stat().st_size for p in workdir.glob("bench.db*"))
         queries = sample_queries(db, args.queries + 1)
@@ -396,10 +504,10 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         cli_times: list[float] = []
         for query in (queries * args.cli_runs)[: args.cli_runs]:
             t0 = time.perf_counter()
-            done = subprocess.run([*cli, "lookup", query, "--db", str(db), "--json"], capture_output=True, check=False)
+            ran = subprocess.run([*cli, "lookup", query, "--db", str(db), "--json"], capture_output=True, check=False)
             cli_times.append(time.perf_counter() - t0)
-            if done.returncode not in (0, 1):
-                notes.append(f"lookup {query!r} failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+            if ran.returncode not in (0, 1):
+                notes.append(f"lookup {query!r} failed: {ran.stderr.decode('utf-8', 'replace').strip()[:200]}")
         cli_head = None
         if heads:
             t0 = time.perf_counter()
@@ -411,10 +519,12 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    articles = int(summary["articles"])
-    projected = built.seconds * TARGET_BUILD_ARTICLES / size
+    articles = counts["articles"]
+    rate = articles / built.seconds if built.seconds else 0.0
+    projected = TARGET_BUILD_ARTICLES / rate if rate else float("inf")
     lookup_p95 = percentile(times, 0.95) if times else 0.0
     cli_p95 = percentile(cli_times, 0.95)
+    complete = not built.timed_out
     return SizeResult(
         articles=size,
         seed=seed,
@@ -425,22 +535,24 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         generated_references_per_article=round(int(manifest.get("references", 0)) / size, 2),
         jobs=jobs or os.cpu_count() or 1,
         load_average_before=round(load, 2) if load is not None else None,
+        cpu_busy_before=round(busy, 3) if busy is not None else None,
+        build_completed=complete,
         build_seconds=round(built.seconds, 2),
-        build_articles_per_s=round(size / built.seconds, 1),
-        build_mb_per_s=round(corpus_bytes / MB / built.seconds, 2),
+        build_articles_per_s=round(rate, 1),
+        build_mb_per_s=round(corpus_bytes * articles / size / MB / built.seconds, 2),
         build_max_process_rss_mb=round(built.max_process_rss_mb, 1) if built.max_process_rss_mb else None,
         build_max_process_rss_source=built.max_process_source,
         build_main_rss_mb=round(built.main_rss_mb, 1) if built.main_rss_mb else None,
         build_all_processes_rss_mb=round(built.total_rss_mb, 1) if built.total_rss_mb else None,
         build_processes=built.processes,
         projected_100k_seconds=round(projected, 1),
-        build_target_met=projected <= TARGET_BUILD_SECONDS if size == TARGET_BUILD_ARTICLES else None,
-        rebuild_seconds=round(rebuilt.seconds, 2),
-        rebuild_unchanged_files=int(resummary.get("unchanged", 0)),
+        build_target_met=(complete and projected <= TARGET_BUILD_SECONDS) if size == TARGET_BUILD_ARTICLES else None,
+        rebuild_seconds=round(rebuilt.seconds, 2) if rebuilt else None,
+        rebuild_unchanged_files=unchanged,
         stored_articles=articles,
-        mentions=int(summary["mentions"]),
-        mentions_per_article=round(int(summary["mentions"]) / max(articles, 1), 2),
-        directives=int(summary["directives"]),
+        mentions=counts["mentions"],
+        mentions_per_article=round(counts["mentions"] / max(articles, 1), 2),
+        directives=counts["directives"],
         db_mb=round(db_bytes / MB, 1),
         lookup_queries=len(times),
         lookup_first_ms=round(first, 1),
@@ -456,6 +568,7 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         cli_p95_s=round(cli_p95, 3),
         cli_target_met=cli_p95 <= TARGET_CLI_SECONDS,
         cli_head_s=round(cli_head, 3) if cli_head is not None else None,
+        build_progress=built.progress,
         notes=notes,
     )
 
@@ -509,16 +622,19 @@ def report(results: list[SizeResult], info: dict[str, Any]) -> str:
             f"written, {gen}; {r.jobs} jobs)",
             f"    build        {r.build_seconds:7.2f} s  {r.build_articles_per_s:8,.0f} articles/s  "
             f"{r.build_mb_per_s:5.2f} MB/s   (100k at this rate: {r.projected_100k_seconds:.0f} s, "
-            f"target {TARGET_BUILD_SECONDS:.0f} s){_mark(r.build_target_met)}",
+            f"target {TARGET_BUILD_SECONDS:.0f} s){_mark(r.build_target_met)}"
+            + ("" if r.build_completed else f"  INTERRUPTED at {r.stored_articles:,} articles"),
             f"    memory       largest process {_mb(r.build_max_process_rss_mb)} "
             f"({r.build_max_process_rss_source or '-'}), main {_mb(r.build_main_rss_mb)}, "
             f"all {r.build_processes} processes {_mb(r.build_all_processes_rss_mb)}",
-            f"    rebuild      {r.rebuild_seconds:7.2f} s  ({r.rebuild_unchanged_files:,} files unchanged)",
+            f"    rebuild      {r.rebuild_seconds:7.2f} s  ({r.rebuild_unchanged_files or 0:,} files unchanged)"
+            if r.rebuild_seconds is not None
+            else "    rebuild      skipped (the build did not finish)",
             f"    store        {r.stored_articles:,} articles, {r.mentions:,} mentions ({r.mentions_per_article:.2f}"
             f"/article), {r.directives:,} directives, {r.db_mb:.0f} MB",
             f"    lookup       median {r.lookup_median_ms:.2f} ms, p95 {r.lookup_p95_ms:.2f} ms, max "
             f"{r.lookup_max_ms:.1f} ms over {r.lookup_queries} queries (target {TARGET_LOOKUP_MS:.0f} ms)"
-            f"{_mark(r.lookup_target_met)}; first call {r.lookup_first_ms:.0f} ms (loads the extractor)",
+            f"{_mark(r.lookup_target_met)}; first call {r.lookup_first_ms:.0f} ms (loads the extractor if not yet)",
             f"    most cited   {heads or 'n/a'} (lookup of the 5 most-cited directives, every article)",
             f"    CLI lookup   median {r.cli_median_s:.3f} s, p95 {r.cli_p95_s:.3f} s over {r.cli_runs} cold runs "
             f"(target {TARGET_CLI_SECONDS} s){_mark(r.cli_target_met)}; most cited: "
@@ -549,11 +665,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="in-process lookups (default 200)")
     parser.add_argument("--cli-runs", type=int, default=10, help="cold CLI lookups (default 10)")
     parser.add_argument("--cache", type=Path, default=CACHE, help=f"corpus cache folder (default {CACHE})")
+    parser.add_argument("--build-timeout", type=float, default=BUILD_TIMEOUT,
+                        help=f"interrupt a build after this many seconds (default {BUILD_TIMEOUT:.0f})")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep the stores (their paths are in the notes)")
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of the report")
     args = parser.parse_args(argv)
-    if args.jobs < 0 or args.queries < 1 or args.cli_runs < 1:
-        parser.error("--jobs must be >= 0, --queries and --cli-runs >= 1")
+    if args.jobs < 0 or args.queries < 1 or args.cli_runs < 1 or args.build_timeout <= 0:
+        parser.error("--jobs must be >= 0, --queries and --cli-runs >= 1, --build-timeout > 0")
     info = machine()
     time_path = _gnu_time()
     log(f"{info['platform']}, {info['cpu_count']} CPUs, {info['python']}; CLI: {' '.join(cli_command())}")

@@ -21,8 +21,9 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,6 +152,7 @@ class _Writer:
     def write(self, result: _FileResult) -> None:
         conn = self.store.conn
         kept: list[str] = []
+        before = {a for (a,) in conn.execute("SELECT article_id FROM sources WHERE file = ?", (result.path,))}
         for article in result.articles:
             doc = article.doc
             with self.store.transaction():
@@ -196,25 +198,35 @@ class _Writer:
                 )
             kept.append(doc.path)
         with self.store.transaction():
-            self._drop_sources(result.path, kept)
+            self._drop_sources(result.path, kept, before)
             conn.execute(
                 "INSERT OR REPLACE INTO files(path, content_hash, size, built_at) VALUES (?, ?, ?, ?)",
                 (result.path, result.content_hash, result.size, dt.datetime.now().isoformat(timespec="seconds")),
             )
 
-    def _drop_sources(self, file: str, kept: list[str]) -> None:
-        """Forget the records a file no longer holds, and the articles nothing points at any more."""
+    def _drop_sources(self, file: str, kept: list[str], before: set[int]) -> None:
+        """Forget the records a file no longer holds, and the articles nothing points at any more.
+
+        ``before`` holds the articles the file pointed at before this build: a changed text leaves
+        its old article behind, and it goes once no other file points at it.
+        """
         conn = self.store.conn
-        stale = [p for (p,) in conn.execute("SELECT path FROM sources WHERE file = ?", (file,)) if p not in set(kept)]
+        keep = set(kept)
+        stale = [p for (p,) in conn.execute("SELECT path FROM sources WHERE file = ?", (file,)) if p not in keep]
         conn.executemany("DELETE FROM sources WHERE path = ?", [(p,) for p in stale])
-        conn.execute("DELETE FROM articles WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = articles.id)")
+        conn.executemany(
+            "DELETE FROM articles WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.article_id = ?)",
+            [(a, a) for a in sorted(before)],
+        )
 
     def prune(self) -> int:
         """Drop the files that no longer exist on disk."""
         gone = [p for (p,) in self.store.conn.execute("SELECT path FROM files") if not Path(p).exists()]
         for path in gone:
             with self.store.transaction():
-                self._drop_sources(path, [])
+                rows = self.store.conn.execute("SELECT article_id FROM sources WHERE file = ?", (path,))
+                before = {a for (a,) in rows}
+                self._drop_sources(path, [], before)
                 self.store.conn.execute("DELETE FROM files WHERE path = ?", (path,))
         return len(gone)
 
@@ -288,8 +300,17 @@ def _results(todo: list[str], jobs: int) -> Iterator[_FileResult | ReadError]:
     from directive_graph.patterns import compiled
 
     compiled()  # compile once here; forked workers inherit the patterns
+    # A bounded window of files in flight: results are written as they come, in order, and never
+    # pile up in memory when the writer is slower than the workers.
+    window = jobs * 16
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_process, todo, chunksize=max(1, min(64, len(todo) // (jobs * 8) or 1)))
+        pending: deque[Future[_FileResult | ReadError]] = deque()
+        for path in todo:
+            pending.append(pool.submit(_process, path))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def build(

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from enum import Enum
 
-from directive_graph.vocab import fold
+from directive_graph.vocab import fold_same_length
 
 __all__ = ["Chrome", "chrome_kind", "chrome_spans", "strip_chrome"]
 
@@ -109,6 +109,15 @@ def _is_crumb(folded: str) -> bool:
     return len(parts) >= 2 and not any(c.isdigit() for c in folded) and all(0 < len(p.split()) <= 5 for p in parts)
 
 
+# No chrome line is longer (cookie banners are the longest); longer lines are prose.
+_LONGEST_CHROME = 200
+
+
+def _fold_line(line: str) -> str:
+    """``fold`` for one-off lines: the same result, without filling fold's cache with them."""
+    return " ".join(fold_same_length(line).split())
+
+
 def chrome_kind(line: str) -> Chrome | None:
     """The kind of chrome a single line is on its own, or None for ordinary text.
 
@@ -130,9 +139,9 @@ def chrome_kind(line: str) -> Chrome | None:
         True
     """
     stripped = line.strip().strip("*_#").strip()
-    if not stripped or len(stripped) > 400:
-        return None
-    folded = fold(stripped)
+    if not stripped or len(stripped) > _LONGEST_CHROME:
+        return None  # a line of prose
+    folded = _fold_line(stripped)
     if len(stripped) > _SHORT:
         if _WIDGET.fullmatch(folded):
             return Chrome.WIDGET
@@ -190,7 +199,7 @@ def _classify(lines: list[str]) -> list[Chrome | None]:
             else:
                 kind = Chrome.LINK_LIST
         if kind is None and not prose and len(line) <= 250:
-            folded = fold(line.strip("*_#"))
+            folded = _fold_line(line.strip("*_#"))
             key = _title_key(folded)
             series = _SERIES.match(folded) is not None
             header = index < _HEAD_LINES and len(header_keys) < 3 and not line.isascii() and len(key.split()) >= 4

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from directive_graph.models import Issuer
@@ -80,16 +81,17 @@ def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
     if lead is None:
         return None
     vocab = load_vocab()
-    words, ends = [], []
-    for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
-        word = _folded_word(match.group())
-        words.append(word)
-        ends.append(match.start() + len(word.rstrip(_TRAILING)))
-        if word[-1] in _TRAILING and word[-1] != ",":
-            break  # a full stop, a colon or a bracket ends the phrase; a comma may not
-        if len(words) >= vocab.longest_words:
-            break
-    found = vocab.longest_alias(words)
+    ends: list[int] = []
+
+    def words() -> Iterator[str]:
+        for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
+            word = _folded_word(match.group())
+            ends.append(match.start() + len(word.rstrip(_TRAILING)))
+            yield word
+            if word[-1] in _TRAILING and word[-1] != ",":
+                return  # a full stop, a colon or a bracket ends the phrase; a comma may not
+
+    found = vocab.longest_alias(words())
     if found is None:
         return None
     count, issuer = found

@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,11 @@ _TITLE_BREAK = re.compile(
     r"triển khai|công nhận|cấp phép|giao|duyệt)(?!\w)",
     re.IGNORECASE,
 )
+
+
+@functools.lru_cache(maxsize=1)
+def _type_words_by_fold() -> dict[str, TypeWord]:
+    return {fold(w.word): w for w in load_vocab().type_words}
 
 
 def _looks_like_a_year(number: str) -> bool:
@@ -61,7 +67,7 @@ class _Extractor:
         self.patterns = compiled()
         self.vocab = load_vocab()
         self._rev: str | None = None
-        self._words = {fold(w.word): w for w in self.vocab.type_words}
+        self._words = _type_words_by_fold()
 
     @property
     def rev(self) -> str:

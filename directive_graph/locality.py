@@ -300,6 +300,11 @@ def _score(text: str, title: str | None, source: str | None) -> Counter[str]:
     return scores
 
 
+# How much of a long text is read for its place: the opening, and the last lines.
+_REACH = 6000
+_TAIL = 600
+
+
 def detect_locality(text: str, *, title: str | None = None, source: str | None = None) -> str | None:
     """The canonical name of the province an article is about or comes from, or None.
 
@@ -332,6 +337,8 @@ def detect_locality(text: str, *, title: str | None = None, source: str | None =
         if newline and rest.strip() and len(head) <= _TITLE_MAX:
             title, text = head, rest
     title = unicodedata.normalize("NFC", title) if title else None
+    if len(text) > _REACH + _TAIL:  # the top names the place; the end may carry a byline "(Sở Nội vụ An Giang)"
+        text = text[:_REACH] + "\n" + text[-_TAIL:]
     scores = _score(text, title, unicodedata.normalize("NFC", source) if source else None)
     ranked = scores.most_common()
     if not ranked:

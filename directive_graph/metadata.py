@@ -133,6 +133,10 @@ def _tidy(line: str) -> str:
     return line.strip().lstrip("#").strip().strip("*_").strip()
 
 
+_LONG_LINE = 200
+_LINE_OPENING = 80
+
+
 def _date_in(line: str) -> _Found | None:
     """The first valid date of a line, with its time of day when one is written beside it."""
     for match in _DATE.finditer(line):
@@ -318,7 +322,8 @@ def read_metadata(text: str) -> TextMeta:
     """
     reader = _Reader()
     for order, (line, in_head, in_tail) in enumerate(_window(text)):
-        found = _date_in(line) if line else None
+        # a date inside a long paragraph never counts; one that opens it may ("Ngày 5/6/2023, …")
+        found = _date_in(line if len(line) <= _LONG_LINE else line[:_LINE_OPENING]) if line else None
         if found is not None:
             rank = _date_rank(line, found[0], order, in_head)
             if rank is not None and (reader.date is None or (rank, order) < reader.date[:2]):

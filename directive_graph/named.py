@@ -27,6 +27,7 @@ from directive_graph.models import Reference
 from directive_graph.vocab import fold, load_vocab, strip_accents
 
 LAW_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
+_LAW_HINTS = ("Luật", "LUẬT", "luật", "Luat", "LUAT", "Hiến pháp", "HIẾN PHÁP", "Pháp lệnh", "PHÁP LỆNH", "Hien phap")
 # Words that end a capitalised law title: "Luật Đất đai của …", "Luật Đất đai và …".
 _STOP = r"(?:của|và|theo|tại|ngày|năm|số|đã|được|về|nhằm|thì|là|có|quy|cho|đến|trong|với|khi|sẽ|này|đó|sửa)"
 
@@ -55,22 +56,24 @@ def _alternation(words: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     names = [w.word for w in load_vocab().type_words if w.kind == "name"]
-    quoted = re.compile(
-        r"(?<![^\W\d_])(?P<type>" + _alternation(names) + r")[ \t]+[“\"«](?P<name>[^”\"»\n]{3,160})[”\"»]",
-        re.IGNORECASE,
-    )
+    # the quote first (a fast scan), the type word before it checked backwards
+    quoted = re.compile(r"[“\"«](?P<name>[^”\"»\n]{3,160})[”\"»]")
+    type_before = re.compile(r"(?<![^\W\d_])(?P<type>" + _alternation(names) + r")[ \t]+$", re.IGNORECASE)
     word = r"(?:[^\W\d_][\w-]*)"
+    # case-sensitive and literal-first, so the scan skips ahead fast: named laws are written with a
+    # capital type word ("Luật Đất đai", "LUẬT ĐẤT ĐAI", "Bộ luật Lao động")
+    law_words = [f for w in LAW_TYPES for f in {w, w.upper(), strip_accents(w), strip_accents(w).upper()}]
     law = re.compile(
-        r"(?<![^\W\d_])(?P<type>" + _alternation(list(LAW_TYPES)) + r")[ \t]+"
-        r"(?:(?P<name>(?-i:[A-ZĐ]" + r"[\w-]*)(?:,?[ \t]+(?!" + _STOP + r"(?!\w))" + word + r"){0,9})"
+        r"(?<![^\W\d_])(?P<type>" + "|".join(re.escape(w) for w in sorted(set(law_words), key=len, reverse=True))
+        + r")[ \t]+"
+        r"(?:(?P<name>[A-ZĐ][\w-]*(?:,?[ \t]+(?!" + _STOP + r"(?!\w))" + word + r"){0,9})"
         r"(?:[ \t]+(?:năm[ \t]+)?(?P<year>(?:19|20)\d\d)(?![\d/]))?"
-        r"|(?:năm[ \t]+)?(?P<only_year>(?:19|20)\d\d)(?![\d/]))(?=[\s,.;:)”\"]|$)",
-        re.IGNORECASE,
+        r"|(?:năm[ \t]+)?(?P<only_year>(?:19|20)\d\d)(?![\d/]))(?=[\s,.;:)”\"]|$)"
     )
     attach = re.compile(r"^[\s(,]*(?:được[ \t]+)?(?:ban hành[ \t]+)?kèm theo[ \t]+$", re.IGNORECASE)
-    return quoted, law, attach
+    return quoted, type_before, law, attach
 
 
 def _canonical_type(written: str) -> str | None:
@@ -80,14 +83,23 @@ def _canonical_type(written: str) -> str | None:
 
 def find_named(text: str, refs: list[Reference]) -> list[Named]:
     """Every document named by title in ``text``, each attached to a reference where the text says so."""
-    quoted, law, attach = _patterns()
+    quoted, type_before, law, attach = _patterns()
     taken = [(r.start, r.end) for r in refs]
     found: list[Named] = []
-    for match in [*quoted.finditer(text), *law.finditer(text)]:
-        start, end = match.span()
+    # cheap literal tests first: most texts have no quoted title and no law named by title
+    matches: list[tuple[int, str, re.Match[str]]] = []
+    if any(q in text for q in '“"«'):
+        for match in quoted.finditer(text):
+            written = type_before.search(text, max(0, match.start() - 30), match.start())
+            if written is not None:
+                matches.append((written.start(), written.group("type"), match))
+    if any(word in text for word in _LAW_HINTS):
+        matches += [(m.start(), m.group("type"), m) for m in law.finditer(text)]
+    for start, written_type, match in sorted(matches, key=lambda item: item[0]):
+        end = match.end()
         if any(s < end and start < e for s, e in taken):
             continue  # "Luật Doanh nghiệp số 59/2020/QH14" is a numbered reference, not a name
-        doc_type = _canonical_type(match.group("type"))
+        doc_type = _canonical_type(written_type)
         groups = match.groupdict()
         name = " ".join((groups["name"] or doc_type or "").split()).strip(" ,")  # "Hiến pháp 2013": the type
         if doc_type is None or len(name) < 3 or (groups["name"] is None and doc_type != "Hiến pháp"):

@@ -20,6 +20,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,7 @@ class Vocabulary:
     _known_codes: set[str] = field(default_factory=set)
     _code_forms: dict[str, str] = field(default_factory=dict)
     _longest: int = 1  # words in the longest alias
+    _alias_prefixes: set[str] = field(default_factory=set)  # every leading run of words of an alias
 
     def type_for_code(self, code: str, party: bool) -> str | None:
         """The document type a symbol's type code names, or None.
@@ -139,10 +141,11 @@ class Vocabulary:
         # never removed: "HĐ" (a contract) is not "HD" (Hướng dẫn).
         return candidate if code.isascii() or code.upper() == candidate.upper() else code
 
-    def longest_alias(self, words: list[str]) -> tuple[int, Issuer] | None:
+    def longest_alias(self, words: Iterable[str]) -> tuple[int, Issuer] | None:
         """The longest run of leading ``words`` (already folded) that is an issuer's alias.
 
-        Returns how many words it took, and the issuer.
+        Returns how many words it took, and the issuer. Words are read only while they can still
+        lead to an alias, so a phrase that names no issuer costs one or two look-ups.
 
         Example:
             >>> load_vocab().longest_alias(["bo", "truong", "bo", "noi", "vu", "ve", "viec"])[0]
@@ -150,11 +153,13 @@ class Vocabulary:
         """
         best = None
         key = ""
-        for count, word in enumerate(words[: self._longest], start=1):
+        for count, word in enumerate(words, start=1):
             key = f"{key} {word}" if key else word
             found = self._aliases.get(key.rstrip(_TRAILING))
             if found is not None:
                 best = (count, found)
+            if key not in self._alias_prefixes:
+                break
         return best
 
     @property
@@ -248,4 +253,7 @@ def load_vocab() -> Vocabulary:
         for alias in (issuer.name, *issuer.aliases):
             vocab._aliases.setdefault(fold(alias), issuer)
     vocab._longest = max(len(a.split()) for a in vocab._aliases)
+    for alias in vocab._aliases:
+        parts = alias.split()
+        vocab._alias_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
     return vocab
