@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml
 DEMO_DB := .demo/directive-graph.db
 
 demo: $(STAMP)
-	@mkdir -p .demo
+	@rm -rf .demo && mkdir -p .demo
 	$(BIN)/directive-graph build data/articles --db $(DEMO_DB)
-	$(BIN)/directive-graph stats --db $(DEMO_DB)
-	$(BIN)/directive-graph list --db $(DEMO_DB) --top 8
+	$(BIN)/directive-graph report --db $(DEMO_DB) --out report.html
 	$(BIN)/directive-graph lookup "Quyết định 1847/QĐ-TTg" --db $(DEMO_DB) --limit 3
+	@echo "Open report.html in a browser (it works offline)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check directive_graph tests benchmarks

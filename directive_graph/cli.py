@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -395,4 +396,48 @@ def export(
     typer.echo(
         f"{sum(counts['nodes'].values())} nodes, {sum(counts['edges'].values())} edges written to "
         + ", ".join(str(p) for p in written)
+    )
+
+
+@app.command()
+def report(
+    db: DbOption = DEFAULT_DB,
+    out: Annotated[str, typer.Option("--out", "-o", help="The HTML file to write.")] = "report.html",
+    max_nodes: Annotated[
+        int, typer.Option("--max-nodes", help="Show at most this many nodes, most cited first.")
+    ] = 300,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help='Only directives of this issuer code, e.g. "TTg".')
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only articles dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only articles dated on or before YYYY-MM-DD.")] = None,
+) -> None:
+    """Write the citation graph as one HTML file that works offline.
+
+    Example: directive-graph report --db corpus.db --out report.html --max-nodes 300
+    """
+    import datetime as dt
+
+    from directive_graph.graph import build_graph
+    from directive_graph.report import write_report
+
+    try:
+        start = dt.date.fromisoformat(since) if since else None
+        end = dt.date.fromisoformat(until) if until else None
+    except ValueError:
+        raise _fail("--since and --until take a date as YYYY-MM-DD, e.g. 2020-01-31", 2) from None
+    store = _open(db)
+    try:
+        graph = build_graph(store, issuer=issuer, since=start, until=end)
+    finally:
+        store.close()
+    try:
+        info = write_report(graph, out, max_nodes=max_nodes)
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror or exc}; check the path", 1) from None
+    left = ", ".join(f"{n} {kind}" for kind, n in sorted(info.left_out.items()))
+    typer.echo(
+        f"{Path(out).resolve()}: {info.shown} nodes"
+        + (f" ({left} left out)" if left else "")
+        + f", {info.bytes:,} bytes"
     )

@@ -41,10 +41,11 @@ def directive_label(doc_type: str | None, number: str, symbol: str | None, year:
     """A short name for a directive node: "Quyết định 1847/QĐ-TTg (2018)".
 
     Example:
-        >>> directive_label("Chỉ thị", "19", None, None)
-        'Chỉ thị 19'
+        >>> directive_label("Chỉ thị", "19", None, None), directive_label("Nghị quyết", "18", "NQ/TW", 2017)
+        ('Chỉ thị 19', 'Nghị quyết 18-NQ/TW (2017)')
     """
-    name = f"{doc_type or 'Văn bản'} {number}" + (f"/{symbol}" if symbol else "")
+    joint = "-" if symbol and "/" in symbol else "/"  # Party symbols: "18-NQ/TW"
+    name = f"{doc_type or 'Văn bản'} {number}" + (f"{joint}{symbol}" if symbol else "")
     return name + (f" ({year})" if year else "")
 
 

@@ -242,3 +242,28 @@ def test_annotate_a_missing_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["annotate", str(tmp_path / "none.txt")])
     assert result.exit_code == 1
     assert result.stderr == f"error: no such file or folder: {tmp_path / 'none.txt'}; check the path\n"
+
+
+def test_report_command_writes_an_offline_file(tmp_path: Path, db: str) -> None:
+    out = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", "--db", db, "--out", str(out), "--max-nodes", "3"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "http://" not in page and "https://" not in page
+    assert result.stdout.startswith(f"{out.resolve()}: 3 nodes (")
+    assert "left out" in result.stdout
+
+
+def test_report_rejects_a_bad_date(tmp_path: Path, db: str) -> None:
+    result = runner.invoke(app, ["report", "--db", db, "--since", "11/06/2019"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: --since and --until take a date as YYYY-MM-DD, e.g. 2020-01-31\n"
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json", "neo4j"])
+def test_export_command(tmp_path: Path, db: str, fmt: str) -> None:
+    out = tmp_path / f"graph.{fmt}"
+    result = runner.invoke(app, ["export", "--db", db, "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("7 nodes, 7 edges written to ")  # 2 articles, 3 directives, 2 issuers
+    assert out.exists()
