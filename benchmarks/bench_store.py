@@ -17,6 +17,9 @@ For each size it:
    - ``all processes``: the highest sum of the resident sizes of the CLI and its workers, polled
      every 50 ms (Linux only);
 
+   and the CPU time of the build, and of everything else on the machine meanwhile (from
+   ``/proc/stat``: a figure taken while other work ran is noted as such).
+
    The store's article count is sampled every 5 s during the build, so a build that slows down
    as the store grows shows it. A build still running after ``--build-timeout`` seconds (default
    900) is interrupted (SIGINT to its process group: the store keeps every article it finished) and
@@ -126,6 +129,8 @@ class Run:
     processes: int = 0  # processes seen in the tree
     timed_out: bool = False
     progress: list[tuple[float, int]] = field(default_factory=list)  # (seconds, articles in the store)
+    cpu_seconds: float = 0.0  # user + system time of the command and its children
+    other_cpu_share: float | None = None  # CPU time of everything else on the machine, as a share of all CPUs
 
 
 def _maxrss_mb(kilobytes_or_bytes: int) -> float:
@@ -168,6 +173,18 @@ def _gnu_time() -> str | None:
     return path if probe.returncode == 0 and "Maximum resident set size" in probe.stderr else None
 
 
+def _cpu_jiffies() -> tuple[int, int] | None:
+    """(busy, total) clock ticks of all CPUs since boot, from ``/proc/stat``; None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+    total = sum(fields[:8])  # guest time is already counted in user time
+    return total - idle, total
+
+
 def count_articles(db: Path) -> int | None:
     """How many articles the store holds now (read-only; None when it cannot be read yet)."""
     try:
@@ -207,7 +224,9 @@ def run_measured(
     with tempfile.TemporaryDirectory(prefix="dg-bench-run-") as scratch:
         time_out = Path(scratch) / "time.txt"
         wrapped = [time_path, "-v", "-o", str(time_out), *command] if time_path else command
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        before = usage0.ru_maxrss
+        jiffies0 = _cpu_jiffies()
         with open(Path(scratch) / "out", "w+b") as out, open(Path(scratch) / "err", "w+b") as err:
             t0 = time.perf_counter()
             proc = subprocess.Popen(wrapped, stdout=out, stderr=err, start_new_session=timeout is not None)
@@ -248,8 +267,16 @@ def run_measured(
             out.seek(0)
             err.seek(0)
             stdout, stderr = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        usage1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        after = usage1.ru_maxrss
+        jiffies1 = _cpu_jiffies()
         run = Run(seconds, proc.returncode, stdout, stderr, processes=len(seen), timed_out=timed_out)
+        run.cpu_seconds = (usage1.ru_utime + usage1.ru_stime) - (usage0.ru_utime + usage0.ru_stime)
+        if jiffies0 and jiffies1 and jiffies1[1] > jiffies0[1]:
+            tick = os.sysconf("SC_CLK_TCK")
+            busy = (jiffies1[0] - jiffies0[0]) / tick
+            capacity = (jiffies1[1] - jiffies0[1]) / tick
+            run.other_cpu_share = max(0.0, busy - run.cpu_seconds) / capacity
         if watch_db is not None:
             count = count_articles(watch_db)
             progress.append((round(seconds, 1), count or 0))
@@ -296,6 +323,8 @@ class SizeResult:
     build_main_rss_mb: float | None
     build_all_processes_rss_mb: float | None
     build_processes: int
+    build_cpu_seconds: float
+    build_other_cpu_share: float | None
     projected_100k_seconds: float
     build_target_met: bool | None
     rebuild_seconds: float | None
@@ -476,6 +505,8 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
             raise SystemExit(f"build failed (exit {built.returncode}): {built.stderr.strip()[-2000:]}")
         done = counts["articles"]
         log(f"{size:,} articles: {done:,} built in {built.seconds:.1f} s ({done / built.seconds:,.0f} articles/s)")
+        if built.other_cpu_share is not None and built.other_cpu_share > 0.1:
+            notes.append(f"other work used {built.other_cpu_share:.0%} of the machine's CPU time during the build")
         rates = _rates(built.progress)
         if rates:
             notes.append(f"build rate: {rates}")
@@ -545,6 +576,8 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         build_main_rss_mb=round(built.main_rss_mb, 1) if built.main_rss_mb else None,
         build_all_processes_rss_mb=round(built.total_rss_mb, 1) if built.total_rss_mb else None,
         build_processes=built.processes,
+        build_cpu_seconds=round(built.cpu_seconds, 1),
+        build_other_cpu_share=round(built.other_cpu_share, 3) if built.other_cpu_share is not None else None,
         projected_100k_seconds=round(projected, 1),
         build_target_met=(complete and projected <= TARGET_BUILD_SECONDS) if size == TARGET_BUILD_ARTICLES else None,
         rebuild_seconds=round(rebuilt.seconds, 2) if rebuilt else None,
@@ -626,7 +659,8 @@ def report(results: list[SizeResult], info: dict[str, Any]) -> str:
             + ("" if r.build_completed else f"  INTERRUPTED at {r.stored_articles:,} articles"),
             f"    memory       largest process {_mb(r.build_max_process_rss_mb)} "
             f"({r.build_max_process_rss_source or '-'}), main {_mb(r.build_main_rss_mb)}, "
-            f"all {r.build_processes} processes {_mb(r.build_all_processes_rss_mb)}",
+            f"all {r.build_processes} processes {_mb(r.build_all_processes_rss_mb)}; "
+            f"CPU {r.build_cpu_seconds:.0f} s",
             f"    rebuild      {r.rebuild_seconds:7.2f} s  ({r.rebuild_unchanged_files or 0:,} files unchanged)"
             if r.rebuild_seconds is not None
             else "    rebuild      skipped (the build did not finish)",
