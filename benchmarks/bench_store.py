@@ -348,6 +348,8 @@ class SizeResult:
     cli_p95_s: float
     cli_target_met: bool
     cli_head_s: float | None
+    report_seconds: float | None = None
+    report_mb: float | None = None
     build_progress: list[tuple[float, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -544,6 +546,14 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
             t0 = time.perf_counter()
             subprocess.run([*cli, "lookup", heads[0], "--db", str(db), "--json"], capture_output=True, check=False)
             cli_head = time.perf_counter() - t0
+        log(f"{size:,} articles: writing the HTML report …")
+        page = workdir / "report.html"
+        t0 = time.perf_counter()
+        made = subprocess.run([*cli, "report", "--db", str(db), "--out", str(page)], capture_output=True, check=False)
+        report_seconds = time.perf_counter() - t0
+        report_mb = page.stat().st_size / MB if made.returncode == 0 and page.exists() else None
+        if made.returncode != 0:
+            notes.append(f"report failed: {made.stderr.decode('utf-8', 'replace').strip()[:200]}")
         if args.keep:
             notes.append(f"store kept at {db}")
     finally:
@@ -596,6 +606,8 @@ def bench_size(size: int, seed: int, jobs: int, args: argparse.Namespace, time_p
         lookup_target_met=lookup_p95 <= TARGET_LOOKUP_MS,
         head_lookup_ms=[round(t, 1) for t in head_times],
         head_lookup_articles=head_found,
+        report_seconds=round(report_seconds, 2),
+        report_mb=round(report_mb, 2) if report_mb is not None else None,
         cli_runs=len(cli_times),
         cli_median_s=round(statistics.median(cli_times), 3),
         cli_p95_s=round(cli_p95, 3),
@@ -673,6 +685,8 @@ def report(results: list[SizeResult], info: dict[str, Any]) -> str:
             f"    CLI lookup   median {r.cli_median_s:.3f} s, p95 {r.cli_p95_s:.3f} s over {r.cli_runs} cold runs "
             f"(target {TARGET_CLI_SECONDS} s){_mark(r.cli_target_met)}; most cited: "
             + (f"{r.cli_head_s:.2f} s" if r.cli_head_s is not None else "n/a"),
+            f"    report       {r.report_seconds or 0:.2f} s for the whole graph, {_mb(r.report_mb)} HTML "
+            "(at most 300 nodes drawn)",
         ]
         lines += [f"    note         {note}" for note in r.notes]
     return "\n".join(lines)

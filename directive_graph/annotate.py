@@ -12,9 +12,12 @@ Example:
 from __future__ import annotations
 
 import html as html_lib
+from typing import TYPE_CHECKING
 
 from directive_graph.identity import directive_key
-from directive_graph.models import Reference
+
+if TYPE_CHECKING:
+    from directive_graph.models import Reference
 
 
 def _describe(ref: Reference) -> str:

@@ -31,8 +31,9 @@ from typing import Any
 from directive_graph.corpus import Document, ReadError, discover, read_file
 from directive_graph.identity import directive_key
 from directive_graph.named import Named, find_named
+from directive_graph.normalize import number_key
 from directive_graph.relations import find_relations, own_number
-from directive_graph.resolve import extract_references, number_key
+from directive_graph.resolve import extract_references
 from directive_graph.store import Store
 from directive_graph.vocab import load_vocab
 

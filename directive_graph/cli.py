@@ -6,6 +6,7 @@ input are one line on stderr and a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from enum import Enum
@@ -127,13 +128,16 @@ def vocab(
 
     v = load_vocab()
     if which is VocabTable.TYPES:
-        rows = [t.model_dump() for t in v.doc_types.values()]
+        rows = [dataclasses.asdict(t) for t in v.doc_types.values()]
     elif which is VocabTable.WORDS:
         rows = [
             {"word": w.word, "type": w.doc_type, "kind": w.kind, "bare_number": w.bare_number} for w in v.type_words
         ]
     else:
-        rows = [{**i.model_dump(mode="json"), "aliases": " | ".join(i.aliases)} for i in v.issuers.values()]
+        rows = [
+            {"code": i.code, "name": i.name, "level": i.level.value, "aliases": " | ".join(i.aliases)}
+            for i in v.issuers.values()
+        ]
     if json_out:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
         return

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from directive_graph.models import Issuer
+from directive_graph.kinds import Issuer
 from directive_graph.patterns import Match, compiled
 from directive_graph.vocab import fold_same_length, load_vocab
 

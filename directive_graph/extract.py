@@ -17,10 +17,14 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from directive_graph.context import Tail, date_before, header_date, issuer_after, read_tail, sentence_bounds
-from directive_graph.models import Form, Level, Reference
-from directive_graph.normalize import TextView
+from directive_graph.kinds import Form, Level
+
+if TYPE_CHECKING:
+    from directive_graph.models import Reference
+from directive_graph.normalize import TextView, number_key
 from directive_graph.patterns import Match, compiled
 from directive_graph.symbols import Symbol, read_symbol
 from directive_graph.vocab import TypeWord, fold, load_vocab
@@ -217,6 +221,7 @@ class _Extractor:
 
     def finish(self, draft: _Draft, tail: Tail) -> Reference:
         """Map a draft and its context onto the caller's string."""
+        from directive_graph.models import Reference  # pydantic loads on the first mention, not at import
         year, issued_on = draft.symbol.year, tail.issued_on
         if year is None and tail.year is not None:
             year = tail.year
@@ -266,6 +271,24 @@ class _Extractor:
             consumed = group[-1][0].end
             drafts.extend(group)
         return [self.finish(d, t) for d, t in drafts]
+
+
+def first_mention(text: str) -> tuple[str | None, str, str | None, int | None] | None:
+    """(type, number key, symbol, year) of the first mention in ``text``: the parse of a lookup query.
+
+    It stops before anything builds a :class:`Reference`, so it needs no pydantic.
+
+    Example:
+        >>> first_mention("QĐ 1847"), first_mention("Nghị định 30/2020/NĐ-CP")
+        (('Quyết định', '1847', None, None), ('Nghị định', '30', 'NĐ-CP', 2020))
+    """
+    extractor = _Extractor(text)
+    for candidate in extractor.patterns.candidate.finditer(extractor.s):
+        draft = extractor.draft_at(candidate.start())
+        if draft is not None:
+            year = draft.symbol.year or read_tail(extractor.s, draft.end).year
+            return draft.doc_type, number_key(draft.number), draft.symbol.text, year
+    return None
 
 
 def find_mentions(text: str) -> list[Reference]:

@@ -23,9 +23,13 @@ import csv
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from directive_graph.models import Level, Reference
-from directive_graph.resolve import number_key
+from directive_graph.kinds import Level
+
+if TYPE_CHECKING:
+    from directive_graph.models import Reference
+from directive_graph.normalize import number_key
 from directive_graph.vocab import load_vocab, vocab_dir
 
 NATIONAL = "VN"

@@ -13,58 +13,12 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from directive_graph.kinds import DocType, Form, Issuer, Level
 
-class Form(str, Enum):
-    """How a mention was written.
-
-    * ``full``: a type word (or an abbreviation) with number and symbol,
-      "Quyết định số 1847/QĐ-TTg".
-    * ``short``: a type word with a bare number, "Quyết định 1043", "Chỉ thị 19".
-    * ``bare_symbol``: number and symbol with no type word, "1560/VPCP-KGVX";
-      the type comes from the symbol's code.
-    * ``list_item``: a later member of a list that shares the head's type word,
-      the "1259" of "Quyết định 1043, 1259 và 328".
-    """
-
-    FULL = "full"
-    SHORT = "short"
-    BARE_SYMBOL = "bare_symbol"
-    LIST_ITEM = "list_item"
-
-
-class Level(str, Enum):
-    """The level of an issuing body."""
-
-    CENTRAL = "central"
-    LOCAL = "local"
-    PARTY = "party"
-    MASS = "mass"
-    FOREIGN = "foreign"
-
-
-class DocType(BaseModel):
-    """A document type of the vocabulary (``data/vocab/doc_types.csv``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str
-    family: str
-    description: str = ""
-
-
-class Issuer(BaseModel):
-    """An issuing body of the vocabulary (``data/vocab/issuers.csv``)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    code: str
-    name: str
-    level: Level
-    aliases: tuple[str, ...] = ()
+__all__ = ["DocType", "Form", "Issuer", "Level", "Reference"]
 
 
 class Reference(BaseModel):

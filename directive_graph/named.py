@@ -22,8 +22,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from directive_graph.models import Reference
+if TYPE_CHECKING:
+    from directive_graph.models import Reference
 from directive_graph.vocab import fold, load_vocab, strip_accents
 
 LAW_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")

@@ -164,3 +164,13 @@ def normalize_symbol(raw: str) -> str:
     """
     cleaned = unicodedata.normalize("NFC", raw).translate(_SAME_WIDTH)
     return _SYMBOL_SPACE.sub("", cleaned).strip("-/")
+
+
+def number_key(number: str) -> str:
+    """A number as compared: case folded, leading zeros dropped ("08" is "8").
+
+    Example:
+        >>> number_key("08"), number_key("30C")
+        ('8', '30c')
+    """
+    return number.lower().lstrip("0") or "0"

@@ -21,6 +21,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from directive_graph.normalize import number_key
 from directive_graph.store import Store
 
 DIRECTIVE_COLUMNS = "d.id, d.key, d.doc_type, d.number, d.symbol, d.year, d.issuer, d.jurisdiction"
@@ -50,22 +51,24 @@ def _directive(row: sqlite3.Row | tuple[Any, ...]) -> dict[str, Any]:
 def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
     """(type, number key, symbol, year) of a query, read by the same extractor as the texts.
 
+    Only the extractor's first stage runs (no pydantic model is built), so a cold ``lookup`` starts fast.
+
     Example:
         >>> parse_query("quyet dinh 1847/QD-TTg")
         ('Quyết định', '1847', 'QĐ-TTg', None)
         >>> parse_query("1847")
         (None, '1847', None, None)
     """
-    from directive_graph.resolve import extract_references, number_key
+    from directive_graph.extract import first_mention
 
-    refs = extract_references(query)
-    if refs:
-        ref = refs[0]
-        return ref.doc_type, number_key(ref.number), ref.symbol, ref.year
+    found = first_mention(query)
+    if found is not None:
+        return found
     bare = query.strip()
     if bare.isdigit() and 0 < len(bare) <= 6:
         return None, number_key(bare), None, None
-    raise QueryError(f'{query!r} names no directive; try e.g. "Quyết định 1847/QĐ-TTg", "1847/QĐ-TTg" or "QĐ 1847"')
+    examples = '"Quyết định 1847/QĐ-TTg", "1847/QĐ-TTg" or "QĐ 1847"'
+    raise QueryError(f"{query!r} names no directive; try e.g. {examples}")
 
 
 def find_directives(store: Store, query: str) -> list[dict[str, Any]]:

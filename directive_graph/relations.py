@@ -22,9 +22,13 @@ import csv
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from directive_graph.context import read_tail
-from directive_graph.models import Form, Reference
+from directive_graph.kinds import Form
+
+if TYPE_CHECKING:
+    from directive_graph.models import Reference
 from directive_graph.vocab import fold, vocab_dir
 
 # Words that may stand around a cue: "đã triển khai", "được ban hành để thực hiện".

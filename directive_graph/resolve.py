@@ -18,16 +18,7 @@ from __future__ import annotations
 
 from directive_graph.extract import find_mentions
 from directive_graph.models import Reference
-
-
-def number_key(number: str) -> str:
-    """A number as compared: case folded, leading zeros dropped ("08" is "8").
-
-    Example:
-        >>> number_key("08"), number_key("30C")
-        ('8', '30c')
-    """
-    return number.lower().lstrip("0") or "0"
+from directive_graph.normalize import number_key
 
 
 def _compatible(later: Reference, earlier: Reference) -> bool:

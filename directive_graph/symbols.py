@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from directive_graph.models import Level
+from directive_graph.kinds import Level
 from directive_graph.normalize import normalize_symbol
 from directive_graph.patterns import Match
 from directive_graph.vocab import Vocabulary, load_vocab

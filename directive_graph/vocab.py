@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from directive_graph.models import DocType, Issuer, Level
+from directive_graph.kinds import DocType, Issuer, Level
 
 _TERM_SUFFIX = re.compile(r"\d{1,2}$")
 _TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
