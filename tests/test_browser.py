@@ -47,7 +47,9 @@ def require_browser() -> None:
 
 
 @contextmanager
-def open_report(html_path: str | Path, width: int = 1400, height: int = 900) -> Iterator[tuple[Any, dict[str, list[str]]]]:
+def open_report(
+    html_path: str | Path, width: int = 1400, height: int = 900
+) -> Iterator[tuple[Any, dict[str, list[str]]]]:
     """Open a report in headless Chromium with every request but the file itself aborted.
 
     Yields the page and what happened: ``failed`` requests, console ``errors``, ``dialogs`` and ``blocked`` URLs.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from typer.testing import CliRunner
 
 from directive_graph.cli import app
 
-from .conftest import ROOT
+from .conftest import ROOT, cp1258
 
 runner = CliRunner()
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
@@ -108,7 +107,7 @@ def test_bad_input_is_one_line_and_non_zero(tmp_path: Path, make, message: str) 
 def test_legacy_vietnamese_code_page_is_detected(tmp_path: Path) -> None:
     text = "Theo Quyết định số 1847/QĐ-TTg của Thủ tướng Chính phủ về văn hóa công vụ, cán bộ phải gương mẫu."
     path = tmp_path / "cu.txt"
-    path.write_bytes(_cp1258(text))
+    path.write_bytes(cp1258(text))
     result = runner.invoke(app, ["extract", str(path), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -120,17 +119,6 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, article: Path) ->
     assert result.exit_code == 1
     assert len(result.stdout.splitlines()) == 2
     assert result.stderr.count("\n") == 1
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows wrote it: base letters precomposed, tone marks combining."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        kept = "".join(m for m in parts[1:] if m not in tones)
-        out.append(unicodedata.normalize("NFC", parts[0] + kept) + "".join(m for m in parts[1:] if m in tones))
-    return "".join(out).encode("cp1258")
 
 
 def _write(path: Path, data: bytes) -> Path:

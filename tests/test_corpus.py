@@ -11,22 +11,13 @@ import pytest
 
 from directive_graph.corpus import Document, ReadError, decode, iter_documents, read_file
 
+from .conftest import cp1258
+
 ARTICLE = (
     "Hà Nội siết chặt kỷ cương hành chính\n\n"
     "Cập nhật: 08:34 | 11/06/2019\n"
     "Thành ủy Hà Nội yêu cầu thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng Chính phủ.\n"
 )
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows wrote it: base letters precomposed, tone marks combining."""
-    tones = "\u0300\u0301\u0303\u0309\u0323"
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        kept = "".join(m for m in parts[1:] if m not in tones)
-        out.append(unicodedata.normalize("NFC", parts[0] + kept) + "".join(m for m in parts[1:] if m in tones))
-    return "".join(out).encode("cp1258")
 
 
 def _one(path: Path) -> Document:
@@ -43,7 +34,7 @@ def _one(path: Path) -> Document:
         ("utf-8-sig", ARTICLE.encode("utf-8-sig")),
         ("utf-16", ARTICLE.encode("utf-16")),
         ("utf-8", unicodedata.normalize("NFD", ARTICLE).encode("utf-8")),
-        ("cp1258", _cp1258(ARTICLE)),
+        ("cp1258", cp1258(ARTICLE)),
         ("utf-8", ARTICLE.replace("\n", "\r\n").encode("utf-8")),
     ],
     ids=["utf8", "utf8-bom", "utf16", "utf8-nfd", "windows-1258", "crlf"],
