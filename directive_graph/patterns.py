@@ -262,7 +262,7 @@ def compiled() -> Patterns:
     )
     # not a standard's year: "QCVN 01:2021/BXD"
     candidate = (
-        r"[0-9](?<![0-9]:[0-9])(?<![0-9]: [0-9])"
+        r"[0-9](?<![0-9][0-9])(?<![0-9]:[0-9])(?<![0-9]: [0-9])"  # a run's first digit only
         r"(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
     )
 
