@@ -35,7 +35,7 @@ from directive_graph import report_template as tpl
 from directive_graph.graph import Graph, top_nodes
 
 DEFAULT_TITLE = "Directive citation graph"
-TABLE_ROWS = 25  # rows of the most-cited table; the other tables show up to twice as many
+TABLE_ROWS = 15  # rows of the most-cited table; the other tables show up to twice as many
 VIS_VERSION = "vis-9.1.2"
 
 _COLOURS = {
@@ -44,7 +44,8 @@ _COLOURS = {
     "unresolved": ("#e6e6e6", "#f28e2b"),
     "issuer": ("#59a14f", "#3d7536"),
 }
-_FONTS = {"article": (11, "#52606d"), "directive": (14, "#1f2933"), "issuer": (15, "#2d5f27")}
+_FONTS = {"article": (10, "#52606d"), "directive": (11, "#1f2933"), "issuer": (14, "#2d5f27")}
+LABEL_THRESHOLD = 9  # a label smaller than this on screen is not drawn: zoom in to read the small ones
 _LINKS = {
     "stated": "stated: symbol or issuer written in the text",
     "inherited": "inherited: completed from an earlier full mention in the same text",
@@ -196,11 +197,12 @@ def _layout(sub: Graph) -> dict[str, tuple[float, float]]:
     """Pixel positions from a seeded spring layout of the undirected graph, nodes in sorted order."""
     h: nx.Graph[str] = nx.Graph()
     h.add_nodes_from(sorted(sub.nodes))
-    h.add_edges_from(sorted((min(u, v), max(u, v)) for u, v in sub.edges))
+    for u, v, kind in sorted((min(u, v), max(u, v), str(k)) for u, v, k in sub.edges(data="kind")):
+        h.add_edge(u, v, weight=0.3 if kind == "issued_by" else 1.0)  # issuers group loosely, citations tightly
     n = h.number_of_nodes()
     if n == 0:
         return {}
-    pos = nx.spring_layout(h, k=2.2 / math.sqrt(n), iterations=150, seed=20240531, scale=48 * math.sqrt(n) + 60)
+    pos = nx.spring_layout(h, k=2.6 / math.sqrt(n), iterations=150, seed=20240531, scale=48 * math.sqrt(n) + 60)
     return {node: (round(float(xy[0]), 1), round(float(xy[1]), 1)) for node, xy in pos.items()}
 
 
@@ -214,6 +216,10 @@ def _titles(g: Graph, directive: str, limit: int = 3) -> str:
                    key=lambda p: (g.nodes[p].get("date", ""), p), reverse=True)  # fmt: skip
     names = [str(g.nodes[p].get("title") or g.nodes[p].get("label") or p) for p in found[:limit]]
     return "; ".join(names) + ("; …" if len(found) > limit else "")
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str, Any]:
@@ -250,9 +256,11 @@ def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str,
                 ("Directives cited", g.out_degree(node))]  # fmt: skip
         item.update(links=cited, weight=g.out_degree(node), search=f"{label} {data.get('path', '')}")
         size, style, shape = 6 + 1.5 * math.sqrt(g.out_degree(node)), "article", "dot"
-        shown_label = label if len(label) <= 28 else label[:27].rstrip() + "…"
+        shown_label = label
     fill, border = _COLOURS.get(style, ("#9aa5b1", "#6b7785"))
     font_size, font_colour = _FONTS.get(kind, (11, "#52606d"))
+    if kind == "directive":  # the most cited keep their labels at the overview zoom
+        font_size = round(min(font_size + 2.5 * math.sqrt(max(item["weight"], 1) - 1), 22), 1)
     vis: dict[str, Any] = {
         "label": shown_label, "x": xy[0], "y": xy[1], "size": round(min(size, 48), 1), "shape": shape,
         "borderWidth": 2 if style == "unresolved" else 1,
@@ -260,6 +268,8 @@ def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str,
                   "hover": {"background": fill, "border": "#1f2933"}},
         "font": {"size": font_size, "color": font_colour, "strokeWidth": 3, "strokeColor": "#ffffff"},
     }  # fmt: skip
+    if len(shown_label) > (28 if kind == "article" else 36):  # the full name is in the tooltip
+        vis["label"] = shown_label[: 27 if kind == "article" else 35].rstrip() + "…"
     if style == "unresolved":
         vis["shapeProperties"] = {"borderDashes": [4, 3]}
     item.update(vis=vis, info={"name": label, "rows": [[k, v] for k, v in rows], "snippet": data.get("snippet", "")})
@@ -298,7 +308,7 @@ def _tables(g: Graph, sub: Graph) -> dict[str, Any]:
 
     directives = sorted((n for n, d in g.nodes(data=True) if d.get("kind") == "directive"),
                         key=lambda n: (-g.nodes[n].get("citations", 0), -g.nodes[n].get("mentions", 0), n))  # fmt: skip
-    top = [row(n, d["label"], d.get("issuer") or "?", d.get("year") or "?", d.get("citations", 0),
+    top = [row(n, d["label"], d.get("issuer") or "?", d.get("citations", 0),
                d.get("mentions", 0)) for n in directives[:TABLE_ROWS] for d in [g.nodes[n]]]  # fmt: skip
     issuers = []
     for n, d in g.nodes(data=True):
@@ -308,14 +318,13 @@ def _tables(g: Graph, sub: Graph) -> dict[str, Any]:
             issuers.append(row(n, d.get("label") or n, d.get("code", ""), d.get("level") or "?", len(made), cites))
     issuers.sort(key=lambda r: (-r["cells"][4], -r["cells"][3], r["id"]))
     loose = [n for n in directives if g.nodes[n].get("link") == "unresolved"]
-    unresolved = [row(n, d["label"], d.get("jurisdiction") or "?", d.get("citations", 0), d.get("mentions", 0),
-                      _titles(g, n, 1)) for n in loose[: 2 * TABLE_ROWS] for d in [g.nodes[n]]]  # fmt: skip
+    unresolved = [row(n, d["label"], d.get("jurisdiction") or "?", d.get("citations", 0), _short(_titles(g, n, 1), 70)) for n in loose[: 2 * TABLE_ROWS] for d in [g.nodes[n]]]  # fmt: skip
     return {
-        "directives": {"head": ["Directive", "Issuer", "Year", "Articles", "Mentions"], "num": [2, 3, 4],
+        "directives": {"head": ["Directive", "Issuer", "Articles", "Mentions"], "num": [2, 3],
                        "rows": top, "more": max(0, len(directives) - TABLE_ROWS)},
         "issuers": {"head": ["Issuer", "Code", "Level", "Directives", "Citations"], "num": [3, 4],
                     "rows": issuers[: 2 * TABLE_ROWS], "more": max(0, len(issuers) - 2 * TABLE_ROWS)},
-        "unresolved": {"head": ["Mention", "Where", "Articles", "Mentions", "First cited in"], "num": [2, 3],
+        "unresolved": {"head": ["Mention", "Where", "Articles", "First cited in"], "num": [2], "small": [1, 3],
                        "rows": unresolved, "more": max(0, len(loose) - 2 * TABLE_ROWS)},
     }  # fmt: skip
 
@@ -325,5 +334,6 @@ _OPTIONS: dict[str, Any] = {
     "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True, "hideEdgesOnZoom": False},
     "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}}, "selectionWidth": 1.5},
-    "nodes": {"font": {"face": "system-ui, Segoe UI, Roboto, Noto Sans, Arial, sans-serif"}},
+    "nodes": {"font": {"face": "system-ui, Segoe UI, Roboto, Noto Sans, Arial, sans-serif"},
+              "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD, "maxVisible": 26}}},
 }

@@ -44,7 +44,7 @@ h2 { margin: 0 0 6px; font-size: 15px; }
 .summary { color: #52606d; }
 .note { margin-top: 4px; color: #8a4b08; }
 .layout { display: flex; gap: 14px; padding: 14px 20px; align-items: flex-start; }
-.graph-pane { flex: 1 1 auto; min-width: 0; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; }
+.graph-pane { position: sticky; top: 8px; flex: 1 1 auto; min-width: 0; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 10px 12px;
   border-bottom: 1px solid #e4e7eb; }
 .toolbar label { white-space: nowrap; }
@@ -65,12 +65,13 @@ h2 { margin: 0 0 6px; font-size: 15px; }
 .ln { display: inline-block; width: 22px; margin-right: 5px; vertical-align: 3px; border-top: 2px solid #9aa5b1; }
 .ln.issued { border-top: 2px dashed #8cc084; }
 .ln.rel { border-top-color: #8e6bbf; }
-aside { flex: 0 0 480px; max-height: calc(72vh + 98px); overflow-y: auto; }
+aside { flex: 0 0 480px; min-width: 0; }
 .card { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 10px 12px; margin-bottom: 14px; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; }
 th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #eef0f2; vertical-align: top; }
 th { color: #52606d; font-weight: 600; }
-td:first-child { white-space: nowrap; }
+#dg-t-directives td:first-child, #dg-t-unresolved td:first-child { white-space: nowrap; }
+td.small { font-size: 12px; color: #52606d; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr:hover td { background: #f3f6fa; }
 a.node { color: #1d5fa8; text-decoration: none; }
@@ -81,7 +82,8 @@ a.node:hover { text-decoration: underline; }
 .tip .t { font-weight: 600; margin-bottom: 3px; }
 .tip .k { color: #52606d; }
 .tip .s { margin-top: 4px; color: #3e4c59; font-style: italic; }
-@media (max-width: 1000px) { .layout { flex-direction: column; } aside { flex: none; width: 100%; max-height: none; } }
+@media (max-width: 1000px) { .layout { flex-direction: column; } .graph-pane { position: static; width: 100%; }
+  aside { flex: none; width: 100%; } }
 """
 
 BODY = """<header>
@@ -92,7 +94,7 @@ BODY = """<header>
 <div class="layout">
 <section class="graph-pane">
 <div class="toolbar">
-<label>Find <input type="search" id="dg-search" list="dg-names" placeholder="e.g. 1847/QĐ-TTg or Quyết định 1847"
+<label>Find <input type="search" id="dg-search" list="dg-names" placeholder="1847/QĐ-TTg, Quyết định 1847, a title…"
  autocomplete="off"></label>
 <datalist id="dg-names"></datalist>
 <span id="dg-status" role="status"></span>
@@ -272,7 +274,7 @@ SCRIPT = r"""
     spec.rows.forEach(function (r) {
       var tr = el("tr");
       r.cells.forEach(function (c, i) {
-        var td = el("td", spec.num.indexOf(i) >= 0 ? "num" : null);
+        var td = el("td", spec.num.indexOf(i) >= 0 ? "num" : (spec.small || []).indexOf(i) >= 0 ? "small" : null);
         if (i === 0 && r.shown) {
           var a = el("a", "node", c);
           a.href = "#";
