@@ -25,6 +25,7 @@ import html
 import importlib.util
 import json
 import math
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from directive_graph.graph import Graph, top_nodes
 DEFAULT_TITLE = "Directive citation graph"
 TABLE_ROWS = 15  # rows of the most-cited table; the other tables show up to twice as many
 VIS_VERSION = "vis-9.1.2"
+LAYOUT_CORE = 499  # networkx needs scipy to lay out 500 nodes or more
 
 _COLOURS = {
     "article": ("#4e79a7", "#35587d"),
@@ -194,16 +196,38 @@ def _note(shown: int, total: int, left: dict[str, int]) -> str:
 
 
 def _layout(sub: Graph) -> dict[str, tuple[float, float]]:
-    """Pixel positions from a seeded spring layout of the undirected graph, nodes in sorted order."""
+    """Pixel positions from a seeded spring layout of the undirected graph, nodes in sorted order.
+
+    networkx lays out 500 nodes or more with scipy; to need only numpy, the best-connected
+    499 are laid out and each other node is put beside its laid-out neighbours.
+    """
     h: nx.Graph[str] = nx.Graph()
     h.add_nodes_from(sorted(sub.nodes))
-    for u, v, kind in sorted((min(u, v), max(u, v), str(k)) for u, v, k in sub.edges(data="kind")):
+    for u, v, kind in sorted((min(u, v), max(u, v), str(d.get("kind"))) for u, v, d in sub.edges(data=True)):
         h.add_edge(u, v, weight=0.3 if kind == "issued_by" else 1.0)  # issuers group loosely, citations tightly
     n = h.number_of_nodes()
     if n == 0:
         return {}
-    pos = nx.spring_layout(h, k=2.6 / math.sqrt(n), iterations=150, seed=20240531, scale=48 * math.sqrt(n) + 60)
-    return {node: (round(float(xy[0]), 1), round(float(xy[1]), 1)) for node, xy in pos.items()}
+    scale = 48 * math.sqrt(n) + 60
+    core = sorted(h.nodes, key=lambda node: (-h.degree(node), node))[:LAYOUT_CORE]
+    found = nx.spring_layout(h.subgraph(core), k=2.6 / math.sqrt(n), iterations=150, seed=20240531, scale=scale)
+    pos = {node: (float(xy[0]), float(xy[1])) for node, xy in found.items()}
+    rng, rest = random.Random(20240531), [node for node in h.nodes if node not in pos]
+    while rest:
+        left = []
+        for node in rest:
+            near = [pos[m] for m in h.neighbors(node) if m in pos]
+            if near:
+                angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(0.03, 0.08) * scale
+                pos[node] = (sum(x for x, _ in near) / len(near) + radius * math.cos(angle),
+                             sum(y for _, y in near) / len(near) + radius * math.sin(angle))  # fmt: skip
+            else:
+                left.append(node)
+        if len(left) == len(rest):  # nothing links these to what is placed: a ring around it
+            pos[left[0]] = (1.15 * scale * math.cos(len(pos)), 1.15 * scale * math.sin(len(pos)))
+            left = left[1:]
+        rest = left
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in pos.items()}
 
 
 def _issuer_name(g: Graph, code: str) -> str:
@@ -219,6 +243,7 @@ def _titles(g: Graph, directive: str, limit: int = 3) -> str:
 
 
 def _short(text: str, limit: int) -> str:
+    """At most ``limit`` characters, with an ellipsis when cut (the full text is in the tooltip)."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -238,7 +263,7 @@ def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str,
                 ("Cited in", _titles(g, node))]  # fmt: skip
         item.update(issuer=code, year=year, weight=cites, search=f"{label} {number}")
         size, style = 12 + 7 * math.sqrt(max(cites, 1) - 1), "unresolved" if link == "unresolved" else kind
-        shape, shown_label = "dot", label
+        shape = "dot"
     elif kind == "issuer":
         made = [p for p in g.predecessors(node) if g.nodes[p].get("kind") == "directive"]
         cites = sum(int(g.nodes[p].get("citations", 0)) for p in made)
@@ -247,7 +272,7 @@ def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str,
                 ("Citations of them", cites)]  # fmt: skip
         item.update(code=code, weight=cites, search=f"{label} {code}")
         item["links"] = sorted(p for p in sub.predecessors(node) if sub.nodes[p].get("kind") == "directive")
-        size, style, shape, shown_label = 10 + 3 * math.sqrt(len(made)), kind, "diamond", label
+        size, style, shape = 10 + 3 * math.sqrt(len(made)), kind, "diamond"
     else:
         cited = sorted(s for s in sub.successors(node) if sub.nodes[s].get("kind") == "directive")
         label = str(data.get("title") or data.get("path") or label)
@@ -256,20 +281,19 @@ def _node(g: Graph, sub: Graph, node: str, xy: tuple[float, float]) -> dict[str,
                 ("Directives cited", g.out_degree(node))]  # fmt: skip
         item.update(links=cited, weight=g.out_degree(node), search=f"{label} {data.get('path', '')}")
         size, style, shape = 6 + 1.5 * math.sqrt(g.out_degree(node)), "article", "dot"
-        shown_label = label
     fill, border = _COLOURS.get(style, ("#9aa5b1", "#6b7785"))
-    font_size, font_colour = _FONTS.get(kind, (11, "#52606d"))
+    font, font_colour = _FONTS.get(kind, (11, "#52606d"))
+    font_size = float(font)
     if kind == "directive":  # the most cited keep their labels at the overview zoom
         font_size = round(min(font_size + 2.5 * math.sqrt(max(item["weight"], 1) - 1), 22), 1)
     vis: dict[str, Any] = {
-        "label": shown_label, "x": xy[0], "y": xy[1], "size": round(min(size, 48), 1), "shape": shape,
+        "label": _short(label, 28 if kind == "article" else 36), "x": xy[0], "y": xy[1],
+        "size": round(min(size, 48), 1), "shape": shape,
         "borderWidth": 2 if style == "unresolved" else 1,
         "color": {"background": fill, "border": border, "highlight": {"background": fill, "border": "#1f2933"},
                   "hover": {"background": fill, "border": "#1f2933"}},
         "font": {"size": font_size, "color": font_colour, "strokeWidth": 3, "strokeColor": "#ffffff"},
     }  # fmt: skip
-    if len(shown_label) > (28 if kind == "article" else 36):  # the full name is in the tooltip
-        vis["label"] = shown_label[: 27 if kind == "article" else 35].rstrip() + "…"
     if style == "unresolved":
         vis["shapeProperties"] = {"borderDashes": [4, 3]}
     item.update(vis=vis, info={"name": label, "rows": [[k, v] for k, v in rows], "snippet": data.get("snippet", "")})
@@ -318,7 +342,8 @@ def _tables(g: Graph, sub: Graph) -> dict[str, Any]:
             issuers.append(row(n, d.get("label") or n, d.get("code", ""), d.get("level") or "?", len(made), cites))
     issuers.sort(key=lambda r: (-r["cells"][4], -r["cells"][3], r["id"]))
     loose = [n for n in directives if g.nodes[n].get("link") == "unresolved"]
-    unresolved = [row(n, d["label"], d.get("jurisdiction") or "?", d.get("citations", 0), _short(_titles(g, n, 1), 70)) for n in loose[: 2 * TABLE_ROWS] for d in [g.nodes[n]]]  # fmt: skip
+    unresolved = [row(n, d["label"], d.get("jurisdiction") or "?", d.get("citations", 0), _short(_titles(g, n, 1), 70))
+                  for n in loose[: 2 * TABLE_ROWS] for d in [g.nodes[n]]]  # fmt: skip
     return {
         "directives": {"head": ["Directive", "Issuer", "Articles", "Mentions"], "num": [2, 3],
                        "rows": top, "more": max(0, len(directives) - TABLE_ROWS)},

@@ -44,7 +44,8 @@ h2 { margin: 0 0 6px; font-size: 15px; }
 .summary { color: #52606d; }
 .note { margin-top: 4px; color: #8a4b08; }
 .layout { display: flex; gap: 14px; padding: 14px 20px; align-items: flex-start; }
-.graph-pane { position: sticky; top: 8px; flex: 1 1 auto; min-width: 0; background: #fff; border: 1px solid #dde1e6; border-radius: 6px; }
+.graph-pane { position: sticky; top: 8px; flex: 1 1 auto; min-width: 0; background: #fff; border: 1px solid #dde1e6;
+  border-radius: 6px; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; padding: 10px 12px;
   border-bottom: 1px solid #e4e7eb; }
 .toolbar label { white-space: nowrap; }
@@ -78,6 +79,9 @@ a.node { color: #1d5fa8; text-decoration: none; }
 a.node:hover { text-decoration: underline; }
 .muted { color: #7b8794; }
 .more { color: #7b8794; font-size: 12px; margin: 4px 0 0; }
+div.vis-tooltip { font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
+  color: #1f2933; background: #fff; border: 1px solid #bcc4cc; border-radius: 5px; padding: 8px 10px;
+  box-shadow: 0 3px 10px rgba(0, 0, 0, 0.15); }
 .tip { max-width: 380px; white-space: normal; font-size: 13px; }
 .tip .t { font-weight: 600; margin-bottom: 3px; }
 .tip .k { color: #52606d; }

@@ -24,6 +24,12 @@ ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
+CENTRE_OF_SELECTED = """(() => {
+  const id = window.dgNetwork.getSelectedNodes()[0];
+  const at = window.dgNetwork.canvasToDOM(window.dgNetwork.getPositions([id])[id]);
+  const box = document.getElementById("dg-graph").getBoundingClientRect();
+  return [at.x + box.left, at.y + box.top];
+})()"""
 
 
 def _missing() -> str | None:
@@ -139,6 +145,20 @@ def test_report_in_chromium(tmp_path: Path) -> None:
             "window.dgNodes.get().map(n => n.title).filter(t => t instanceof HTMLElement).map(t => t.textContent)"
         )
         assert any(IMG in text for text in tip)
+        # hovering the article shows its tooltip, the title as text
+        page.fill("#dg-search", "img src=x")
+        page.wait_for_timeout(600)  # the focus animation
+        x, y = page.evaluate(CENTRE_OF_SELECTED)
+        for step in range(6):
+            page.mouse.move(x + 3 - step, y + 2 - step / 2)
+            page.wait_for_timeout(80)
+        page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5000)
+        assert IMG in page.inner_text("div.vis-tooltip")
+        # the year filter keeps the directives of that year and what links to them
+        page.select_option("#dg-year", "2018")
+        visible = page.evaluate("window.dgNodes.get({filter: n => !n.hidden}).map(n => n.id)")
+        assert "d:Quyết định|1847|QĐ-TTG|2018|VN" in visible and not any(v.startswith("d:Nghị định") for v in visible)
+        page.click("#dg-reset")
         assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0
         assert page.evaluate("document.querySelectorAll('script').length") == 3  # data, vis, page: none injected
         png = tmp_path / "report.png"
