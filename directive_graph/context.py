@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from directive_graph.kinds import Issuer
 from directive_graph.patterns import Match, compiled
-from directive_graph.vocab import fold_same_length, load_vocab
+from directive_graph.vocab import TRAILING, fold_same_length, load_vocab
 
 # How far after a header number ("Số: 15/QĐ-BNV") its date line may stand.
 HEADER_DATE_WINDOW = 300
@@ -59,7 +59,6 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
 # The longest issuer phrase looked for after "của": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
 ISSUER_REACH = 160
 _WORD = re.compile(r"\S+")
-_TRAILING = ",.;:)]}\"”’…"  # the same as vocab's: punctuation after a word
 
 
 @functools.lru_cache(maxsize=16384)
@@ -67,14 +66,14 @@ def _folded_word(word: str) -> str:
     return fold_same_length(word)
 
 
-def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
-    """An issuer phrase at ``pos`` ("của Bộ trưởng Bộ Nội vụ"): where it ends, and the issuer.
+def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
+    """An issuer phrase after ``pos`` ("của Bộ trưởng Bộ Nội vụ"): where its name starts and ends, and the issuer.
 
     Example:
         >>> t = "Chỉ thị 19 của Thành ủy Hà Nội, các sở …"
-        >>> end, issuer = issuer_after(t, 10)
-        >>> t[10:end], issuer.code
-        (' của Thành ủy Hà Nội', 'TU')
+        >>> start, end, issuer = issuer_after(t, 10)
+        >>> t[start:end], issuer.code
+        ('Thành ủy Hà Nội', 'TU')
     """
     patterns = compiled()
     lead = patterns.issuer_lead.match(text, pos)
@@ -86,9 +85,9 @@ def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
     def words() -> Iterator[str]:
         for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
             word = _folded_word(match.group())
-            ends.append(match.start() + len(word.rstrip(_TRAILING)))
+            ends.append(match.start() + len(word.rstrip(TRAILING)))
             yield word
-            if word[-1] in _TRAILING and word[-1] != ",":
+            if word[-1] in TRAILING and word[-1] != ",":
                 return  # a full stop, a colon or a bracket ends the phrase; a comma may not
 
     found = vocab.longest_alias(words())
@@ -97,7 +96,7 @@ def issuer_after(text: str, pos: int) -> tuple[int, Issuer] | None:
     count, issuer = found
     end = ends[count - 1]
     place = patterns.issuer_place.match(text, end)
-    return (place.end() if place else end), issuer
+    return lead.end(), (place.end() if place else end), issuer
 
 
 def read_tail(text: str, end: int) -> Tail:
@@ -115,9 +114,8 @@ def read_tail(text: str, end: int) -> Tail:
         if tail.issuer_text is None:
             found = issuer_after(text, pos)
             if found is not None:
-                end, tail.issuer = found
-                tail.issuer_text = text[patterns.issuer_lead.match(text, pos).end() : end]  # type: ignore[union-attr]
-                pos = end
+                start, pos, tail.issuer = found
+                tail.issuer_text = text[start:pos]
                 continue
         break
     tail.end = pos

@@ -68,7 +68,6 @@ class _Extractor:
         self.view = TextView(text)
         self.s = self.view.text
         self.patterns = compiled()
-        self.vocab = load_vocab()
         self._rev: str | None = None
         self._words = _type_words_by_fold()
 

@@ -23,7 +23,6 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -225,14 +224,6 @@ def top_nodes(g: Graph, limit: int) -> tuple[Graph, dict[str, int]]:
         kind = g.nodes[node]["kind"]
         left[kind] = left.get(kind, 0) + 1
     return sub, left
-
-
-def attributes(g: Graph, kinds: Iterable[str] = ("article", "directive", "issuer")) -> dict[str, set[str]]:
-    """The attribute names each node kind carries (for exports and docs)."""
-    out: dict[str, set[str]] = {k: set() for k in kinds}
-    for _, data in g.nodes(data=True):
-        out.setdefault(data["kind"], set()).update(data)
-    return out
 
 
 def as_dict(g: Graph) -> dict[str, Any]:

@@ -23,6 +23,8 @@ import html
 import re
 import unicodedata
 
+from directive_graph.vocab import DASHES
+
 # Characters that are dropped from the view: markdown emphasis and invisible ones.
 _DROP = "*\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # One-for-one replacements: U+00D0 (Icelandic Eth) for Đ, Cyrillic look-alikes (in symbols).
@@ -30,7 +32,7 @@ _SAME_WIDTH = str.maketrans(
     {
         "\u00d0": "Đ",
         "\u00f0": "đ",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        **dict.fromkeys(DASHES, "-"),
         "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O",
         "Р": "P", "С": "C", "Т": "T", "Х": "X", "У": "Y",
         "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "х": "x", "у": "y",
@@ -77,7 +79,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     return edits
 
 
-_SAME_WIDTH_CHARS = "\u00d0\u00f0\u2010\u2011\u2012\u2013\u2014\u2212АВЕКМНОРСТХУаеорсху"
+_SAME_WIDTH_CHARS = "".join(map(chr, _SAME_WIDTH))
 
 
 def _same_width(text: str) -> str:
@@ -123,11 +125,6 @@ class TextView:
             last = end
         pieces.append(original[last:])
         self.text = _same_width("".join(pieces))
-
-    @property
-    def is_identity(self) -> bool:
-        """True when no position moved (the view may still differ by "Ð" -> "Đ")."""
-        return not self._ends
 
     def _char_start(self, pos: int) -> int:
         if pos in self._composed:

@@ -27,9 +27,9 @@ from pathlib import Path
 from directive_graph.kinds import DocType, Issuer, Level
 
 _TERM_SUFFIX = re.compile(r"\d{1,2}$")
-_TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
+TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
 # Dash look-alikes read as "-" (the text view does the same): "Lao động – Thương binh".
-_DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 
 
 def plain_dashes(text: str) -> str:
@@ -39,7 +39,7 @@ def plain_dashes(text: str) -> str:
         >>> plain_dashes("Lao động – Thương binh")
         'Lao động - Thương binh'
     """
-    return text.translate(_DASHES)
+    return text.translate(_DASH_TABLE)
 
 
 def vocab_dir() -> Path:
@@ -85,7 +85,6 @@ class Vocabulary:
     _aliases: dict[str, Issuer] = field(default_factory=dict)
     _known_codes: set[str] = field(default_factory=set)
     _code_forms: dict[str, str] = field(default_factory=dict)
-    _longest: int = 1  # words in the longest alias
     _alias_prefixes: set[str] = field(default_factory=set)  # every leading run of words of an alias
 
     def type_for_code(self, code: str, party: bool) -> str | None:
@@ -115,10 +114,6 @@ class Vocabulary:
             if found is not None:
                 return found
         return None
-
-    def issuer_for_alias(self, phrase: str) -> Issuer | None:
-        """The issuer whose written alias is ``phrase`` (accents and case folded)."""
-        return self._aliases.get(fold(phrase))
 
     def canonical_code(self, code: str) -> str:
         """A code as the vocabulary writes it, whatever its accents and case.
@@ -155,21 +150,14 @@ class Vocabulary:
         key = ""
         for count, word in enumerate(words, start=1):
             key = f"{key} {word}" if key else word
-            found = self._aliases.get(key.rstrip(_TRAILING))
+            found = self._aliases.get(key.rstrip(TRAILING))
             if found is not None:
                 best = (count, found)
             if key not in self._alias_prefixes:
                 break
         return best
 
-    @property
-    def longest_words(self) -> int:
-        """How many words the longest issuer alias has."""
-        return self._longest
 
-    def all_aliases(self) -> list[str]:
-        """Every written alias of every issuer."""
-        return [a for issuer in self.issuers.values() for a in issuer.aliases]
 
 
 def strip_accents(text: str) -> str:
@@ -195,12 +183,13 @@ def _fold_table() -> dict[int, str]:
         base = strip_accents(ch).lower()
         if len(base) == 1 and base != ch:
             table[cp] = base
-    table.update({ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+    table.update({ord(c): "-" for c in DASHES})
     table.update({ord("\u00a0"): " ", ord("\t"): " ", ord("\n"): " ", ord("\r"): " "})
     return table
 
 
 _FOLD_TABLE = _fold_table()
+_DASH_TABLE = str.maketrans({c: "-" for c in DASHES})
 
 
 def fold_same_length(text: str) -> str:
@@ -252,7 +241,6 @@ def load_vocab() -> Vocabulary:
     for issuer in issuers.values():
         for alias in (issuer.name, *issuer.aliases):
             vocab._aliases.setdefault(fold(alias), issuer)
-    vocab._longest = max(len(a.split()) for a in vocab._aliases)
     for alias in vocab._aliases:
         parts = alias.split()
         vocab._alias_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
