@@ -164,9 +164,10 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 300) -> tuple[
         'Theo Chỉ thị 19 của Thành ủy, các sở làm ngay.'
     """
     lo = max(0, start - reach)
-    left = max(text.rfind("\n", lo, start), text.rfind(". ", lo, start))
-    left = lo if left < 0 else left + (1 if text[left] == "\n" else 2)
+    line, stop = text.rfind("\n", lo, start), text.rfind(". ", lo, start)
+    left = line + 1 if line > stop else stop + 2 if stop >= 0 else lo
     hi = min(len(text), end + reach)
-    stops = [i for i in (text.find("\n", end, hi), text.find(". ", end, hi)) if i >= 0]
-    right = min(stops) + (1 if stops and text[min(stops)] == "." else 0) if stops else hi
-    return left, right
+    line, stop = text.find("\n", end, hi), text.find(". ", end, hi)
+    if stop >= 0 and (line < 0 or stop < line):
+        return left, stop + 1
+    return left, line if line >= 0 else hi

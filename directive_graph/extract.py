@@ -33,10 +33,15 @@ from directive_graph.vocab import TypeWord, fold, load_vocab
 # is at most this long and holds no digit or sentence punctuation.
 TITLE_REACH = 250
 # A title ends at a digit, sentence punctuation, a blank line, or a verb: "Chương trình được Bộ …
-# công nhận, cấp giấy phép số 2526/QĐ-BGD" is not a Chương trình.
-_TITLE_BREAK = re.compile(
-    r"[\d.;!?()\[\]\"“”]|\n\s*\n|(?<!\w)(?:được|đã|cấp|chấp thuận|phê duyệt|ban hành|ký|theo|tại|thực hiện|"
-    r"triển khai|công nhận|cấp phép|giao|duyệt)(?!\w)"  # case-sensitive: verbs are lower case, and the scan is fast
+# công nhận, cấp giấy phép số 2526/QĐ-BGD" is not a Chương trình. Verbs are lower case (the
+# pattern is case-sensitive). It runs on the reversed text, from the number back, so it stops
+# at the nearest break instead of walking every break of the window.
+_TITLE_VERBS = (
+    "được", "đã", "cấp", "chấp thuận", "phê duyệt", "ban hành", "ký", "theo", "tại", "thực hiện",
+    "triển khai", "công nhận", "cấp phép", "giao", "duyệt",
+)  # fmt: skip
+_TITLE_BREAK_REV = re.compile(
+    r"[\d.;!?()\[\]\"“”]|\n\s*\n|(?<!\w)(?:" + "|".join(re.escape(v[::-1]) for v in _TITLE_VERBS) + r")(?!\w)"
 )
 
 
@@ -70,6 +75,7 @@ class _Extractor:
         self.patterns = compiled()
         self._rev: str | None = None
         self._words = _type_words_by_fold()
+        self._sentences: dict[tuple[int, int], str] = {}  # mentions of one sentence share its text
 
     @property
     def rev(self) -> str:
@@ -162,8 +168,10 @@ class _Extractor:
         a law read by name and number/year counts: "Luật Phòng cháy, chữa cháy 55/2024".
         """
         lo = max(0, so_start - TITLE_REACH)
-        for brk in _TITLE_BREAK.finditer(self.s, lo, so_start):
-            lo = brk.end()
+        n = len(self.s)
+        brk = _TITLE_BREAK_REV.search(self.rev, n - so_start, n - lo)
+        if brk is not None:
+            lo = n - brk.start()
         found = [
             (m, w)
             for m in self.patterns.type_word.finditer(self.s, lo, so_start)
@@ -234,9 +242,12 @@ class _Extractor:
         if tail.issuer is not None and (issuer is None or foreign):
             issuer = tail.issuer.code
         start, end = self.view.span(draft.start, draft.end)
-        s_lo, s_hi = sentence_bounds(self.s, draft.start, draft.end)
-        o_lo, o_hi = self.view.span(s_lo, s_hi)
+        bounds = sentence_bounds(self.s, draft.start, draft.end)
+        sentence = self._sentences.get(bounds)
         original = self.view.original
+        if sentence is None:
+            o_lo, o_hi = self.view.span(*bounds)
+            sentence = self._sentences[bounds] = " ".join(original[o_lo:o_hi].split())
         party = draft.symbol.party or (tail.issuer is not None and tail.issuer.level is Level.PARTY)
         return Reference(
             start=start,
@@ -250,7 +261,7 @@ class _Extractor:
             issuer_text=tail.issuer_text,
             issuer=issuer,
             form=draft.form,
-            sentence=" ".join(original[o_lo:o_hi].split()),
+            sentence=sentence,
             foreign=foreign,
             party=party,
         )
