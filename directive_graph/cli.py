@@ -94,7 +94,7 @@ def extract(
             else:
                 rows.append(row)
     if fmt is OutputFormat.JSON:
-        out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(rows, ensure_ascii=False) + "\n")
     elif fmt is OutputFormat.TABLE:
         _print_mentions(rows)
     if failed:
@@ -139,7 +139,7 @@ def vocab(
             for i in v.issuers.values()
         ]
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{which.value}: {len(rows)}")
     for column in rows[0]:
@@ -249,7 +249,7 @@ def lookup(
     finally:
         store.close()
     if json_out:
-        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps([h.as_json() for h in hits], ensure_ascii=False) + "\n")
     for hit in [] if json_out else hits:
         _print_hit(hit.directive, hit.articles)
     if not hits:
