@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -68,6 +69,8 @@ class Result:
     candidates: int
     candidates_per_mb: float
     scan_share: float
+    digit_runs_mb_per_s: float
+    digit_runs_per_mb: float
     microseconds_per_reference: float
     processor: str
     machine: str
@@ -196,6 +199,19 @@ def run_scan(docs: list[str], total: int, progress: bool) -> tuple[float, int]:
     return _timed(docs, total, "scan", progress, lambda doc: sum(1 for _ in candidate.finditer(doc)))
 
 
+DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def run_digit_runs(docs: list[str], total: int, progress: bool) -> tuple[float, int]:
+    """Visit every run of digits from Python and do nothing else: a floor for any digit-first design.
+
+    Every reference holds a number, so a design that looks at each digit run from Python
+    cannot be faster than this loop; the full scan avoids it by rejecting most runs
+    inside the regex engine.
+    """
+    return _timed(docs, total, "digit runs", progress, lambda doc: sum(1 for _ in DIGIT_RUN.finditer(doc)))
+
+
 def benchmark(megabytes: float, progress: bool = True) -> Result:
     """Build the input, warm up, time the extractor and the scan.
 
@@ -218,6 +234,7 @@ def benchmark(megabytes: float, progress: bool = True) -> Result:
 
     seconds, references = run_extract(docs, total, progress)
     scan_seconds, candidates = run_scan(docs, total, progress)
+    runs_seconds, runs = run_digit_runs(docs, total, progress)
     mb = total / MB
     return Result(
         mb=round(mb, 3),
@@ -236,6 +253,8 @@ def benchmark(megabytes: float, progress: bool = True) -> Result:
         candidates=candidates,
         candidates_per_mb=round(candidates / mb, 1),
         scan_share=round(scan_seconds / seconds, 4) if seconds else 0.0,
+        digit_runs_mb_per_s=round(mb / runs_seconds, 3) if runs_seconds else float("inf"),
+        digit_runs_per_mb=round(runs / mb, 1),
         microseconds_per_reference=round((seconds - scan_seconds) / references * 1e6, 1) if references else 0.0,
         processor=platform.processor() or "unknown",
         machine=platform.machine(),
@@ -256,6 +275,8 @@ def report(r: Result) -> str:
         f"{r.references_per_mb:,.0f} refs/MB  ({r.references:,} refs)",
         f"  scan alone   {r.scan_seconds:.2f} s  {r.scan_mb_per_s:.2f} MB/s  {r.candidates_per_mb:,.0f} candidates/MB  "
         f"({r.scan_share:.0%} of extract time)",
+        f"  digit runs   {r.digit_runs_mb_per_s:.2f} MB/s  {r.digit_runs_per_mb:,.0f} runs/MB visited from Python, "
+        "no other work (a floor)",
         f"  per ref      {r.microseconds_per_reference:,.1f} µs beyond the scan",
         f"  machine      {r.processor} / {r.machine}, {r.cpu_count} CPUs, {r.python}",
     ]
