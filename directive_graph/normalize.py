@@ -48,6 +48,8 @@ _UNDERSCORES = re.compile(r"_{2,}")
 _DIGIT_UNDERSCORE = re.compile(r"_(?<=[0-9]_)(?=[0-9A-ZĐ])")  # the literal first: a fast scan
 _LETTER_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
 _MARKS = re.compile(r"[\u0300-\u036f]+")
+# Escapes a scraper wrote out as text: "1896/QĐ-TTg\\r\\nngày 25/12/2019" (a backslash, then "r", …).
+_ESCAPES = re.compile(r"\\r\\n|\\[nrt]")
 
 
 def _edits(text: str, present: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -69,6 +71,8 @@ def _edits(text: str, present: frozenset[str]) -> list[tuple[int, int, str]]:
                 end += 1
             edits.append((star, end, ""))
             star = text.find("*", end)
+    if "\\" in present:
+        edits += [(m.start(), m.end(), " " if m.group() == "\\t" else "\n") for m in _ESCAPES.finditer(text)]
     if not present.isdisjoint(_DROP[1:]):
         edits += [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
     # Decomposed Vietnamese always carries one of its eight marks.
@@ -83,7 +87,7 @@ def _edits(text: str, present: frozenset[str]) -> list[tuple[int, int, str]]:
 _SAME_WIDTH_CHARS = "".join(map(chr, _SAME_WIDTH))
 # Every character that may call for an edit: one regex pass finds which a text holds,
 # where a test per character would walk the text some fifty times.
-_SPECIAL = re.compile("[" + re.escape("&_" + _DROP + _VIETNAMESE_MARKS + _SAME_WIDTH_CHARS) + "]")
+_SPECIAL = re.compile("[" + re.escape("&_\\" + _DROP + _VIETNAMESE_MARKS + _SAME_WIDTH_CHARS) + "]")
 
 
 def _present(text: str) -> frozenset[str]:

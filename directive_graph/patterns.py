@@ -76,6 +76,17 @@ PARTY_SYMBOL = (
     + r"(?P<pcodes>" + CODES + r"))"
 )
 BODY = NUMBER + r"(?:" + PARTY_SYMBOL + r"|" + STATE_SYMBOL + r")?"
+
+
+def spaced_symbol(type_codes: str) -> str:
+    """A symbol set off by a space instead of "/" or "-", opening with a type code and joined inside.
+
+    "Quyết định số 84 QĐ/TWĐTN" (a Party symbol), "Kế hoạch số 15 KH-UBND" (a state one). Only
+    after a type word or "số" (the scan finds no other number without a separator after it).
+    """
+    return (
+        r"(?P<spaced>[^\S\n]+(?P<sptype>(?-i:" + type_codes + r"))(?P<spsep>[/-])(?P<spcodes>" + CODES + r"))"
+    )
 # What may follow a number that has no symbol: not "/5" (a date or a ratio),
 # not ",5" (a decimal), not "%".
 BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|[.,]\d|" + SP + r"%)"
@@ -122,7 +133,9 @@ DATE_TAIL = (
     SP + r"[,(]?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ký|kí)" + SEP + r")?"
     + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
     + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\)"
-    + r"|(?<=[A-ZĐa-z0-9]) (?P<y6>" + YEAR + r")(?![\d/.,:-]))"
+    + r"|(?<=[A-ZĐa-z0-9]) (?P<y6>" + YEAR + r")(?![\d/.,:-])"
+    # a date with no "ngày" right after a symbol: "75/2007/NĐ-CP 05/9/2007 của Chính phủ"
+    + r"|(?<=[A-ZĐa-z0-9]) (?P<d7>\d{1,2})(?P<sep7>[/.-])(?P<m7>\d{1,2})(?P=sep7)(?P<y7>" + YEAR + r")(?![\d/-]))"
 )
 
 # Before a mention, in the same clause: "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành
@@ -245,6 +258,7 @@ def compiled() -> Patterns:
     """Build every pattern from the vocabulary, once per process."""
     vocab = load_vocab()
     names, abbreviations = _type_words(vocab)
+    type_codes = vocab.type_codes()
 
     # ---- the scan: a digit that starts a number, with a symbol after it or a
     # type word / "số" before it. "1847/QĐ-TTg", "Chỉ thị 19", "Số: 15/QĐ-BNV".
@@ -290,7 +304,9 @@ def compiled() -> Patterns:
 
     return Patterns(
         candidate=ENGINE.compile(candidate),
-        body=ENGINE.compile(BODY),
+        body=ENGINE.compile(
+            NUMBER + r"(?:" + PARTY_SYMBOL + r"|" + STATE_SYMBOL + r"|" + spaced_symbol(_trie(type_codes)) + r")?"
+        ),
         rev_prefix=ENGINE.compile(rev_prefix, re.IGNORECASE),
         type_word=ENGINE.compile(
             r"(?<!" + LETTER + r")(?:(?i:" + _trie(_folded(names)) + r")|" + _trie(abbreviations) + r")"
@@ -307,7 +323,10 @@ def compiled() -> Patterns:
         date_tail=ENGINE.compile(DATE_TAIL),
         date_any=ENGINE.compile(DATE),
         date_before=ENGINE.compile(DATE_BEFORE),
-        issuer_lead=ENGINE.compile(r"[^\S\n]*,?" + SP + r"(?i:của|do|thuộc|cua)" + SEP),
+        # "… của Chính phủ"; a hard-wrapped line may break before a lower-case "của" / "do"
+        issuer_lead=ENGINE.compile(
+            r"[^\S\n]*,?" + SP + r"(?:(?i:của|do|thuộc|cua)|\n" + SP + r"(?:của|do|thuộc|cua))" + SEP
+        ),
         issuer_place=ENGINE.compile(place + r"{0,3}"),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
     )

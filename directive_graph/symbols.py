@@ -94,6 +94,10 @@ def read_symbol(body: Match) -> Symbol:
         if _GLUED_NEXT.match(codes):
             return NO_SYMBOL  # "TT200/TT133": two circulars, not a symbol "TT133"
         return sym
+    if body.group("spaced"):  # "84 QĐ/TWĐTN", "15 KH-UBND": a separator left out before the type code
+        if body.group("spsep") == "/":
+            return parse_symbol(True, body.group("sptype"), body.group("spcodes"), None)
+        return parse_symbol(False, "", body.group("sptype") + "-" + body.group("spcodes"), None)
     return NO_SYMBOL
 
 
