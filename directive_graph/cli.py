@@ -9,13 +9,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from directive_graph import __version__
 from directive_graph.store import DEFAULT_DB, Store, StoreError
@@ -34,7 +33,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
 
 
 class OutputFormat(str, Enum):
@@ -53,8 +51,13 @@ class VocabTable(str, Enum):
     ISSUERS = "issuers"
 
 
+def _warn(message: str) -> None:
+    """One line on stderr, as written (no markup: "[QĐ]" stays "[QĐ]")."""
+    typer.echo(message, err=True)
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"error: {message}", soft_wrap=True)
+    _warn(f"error: {message}")
     return typer.Exit(code)
 
 
@@ -82,7 +85,7 @@ def extract(
     out = sys.stdout
     for doc in iter_documents(paths):
         if isinstance(doc, ReadError):
-            err.print(f"{'skipped' if doc.warning else 'error'}: {doc.message}", soft_wrap=True)
+            _warn(f"{'skipped' if doc.warning else 'error'}: {doc.message}")
             failed += not doc.warning
             continue
         for ref in extract_references(doc.text):
@@ -101,18 +104,31 @@ def extract(
         raise typer.Exit(1)
 
 
-def _print_mentions(rows: list[dict[str, object]]) -> None:
-    table = Table(title=f"{len(rows)} references", show_lines=False)
-    for column in ("article", "text", "type", "number", "symbol", "year", "issuer", "form"):
+def _print_table(title: str, columns: tuple[str, ...], rows: Iterable[Iterable[object]]) -> None:
+    """A table on stdout, every cell as written (no rich markup). rich loads only here."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title)
+    for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(
-            *(
-                str(row[c]).split("/")[-1] if c == "article" else " ".join(str(row[c] or "").split())
-                for c in ("article", "text", "type", "number", "symbol", "year", "issuer", "form")
-            )
+        table.add_row(*(str(value) for value in row))
+    Console(highlight=False, markup=False).print(table)
+
+
+_MENTION_COLUMNS = ("article", "text", "type", "number", "symbol", "year", "issuer", "form")
+
+
+def _print_mentions(rows: list[dict[str, object]]) -> None:
+    cells = (
+        (
+            str(row[c]).split("/")[-1] if c == "article" else " ".join(str(row[c] or "").split())
+            for c in _MENTION_COLUMNS
         )
-    Console(highlight=False).print(table)
+        for row in rows
+    )
+    _print_table(f"{len(rows)} references", _MENTION_COLUMNS, cells)
 
 
 @app.command()
@@ -141,12 +157,7 @@ def vocab(
     if json_out:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{which.value}: {len(rows)}")
-    for column in rows[0]:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*(str(value) for value in row.values()))
-    Console(highlight=False).print(table)
+    _print_table(f"{which.value}: {len(rows)}", tuple(rows[0]), (row.values() for row in rows))
 
 
 @app.command()
@@ -195,7 +206,7 @@ def build(
 
     store = _open(db, create=True, readonly=False)
     try:
-        with FileProgress(err) as progress:
+        with FileProgress() as progress:
             summary = run_build(store, paths, jobs=jobs or None, prune=prune, on_file=progress.update)
     except StoreError as exc:
         raise _fail(str(exc), 2) from None
@@ -207,7 +218,7 @@ def build(
     finally:
         store.close()
     for skipped in summary.skipped:
-        err.print(f"skipped: {skipped.message}", soft_wrap=True)
+        _warn(f"skipped: {skipped.message}")
     result = {
         "files": summary.files_seen, "unchanged": summary.files_unchanged, "built": summary.files_built,
         "pruned": summary.files_pruned, "articles_added": summary.articles_added,
@@ -254,9 +265,7 @@ def lookup(
         _print_hit(hit.directive, hit.articles)
     if not hits:
         names = "; ".join(f"{d['type']} {d['number']}/{d['symbol'] or ''} ({d['citations']})" for d in hints)
-        err.print(
-            f"no directive matches {query!r} in {db}" + (f"; did you mean: {names}" if names else ""), soft_wrap=True
-        )
+        _warn(f"no directive matches {query!r} in {db}" + (f"; did you mean: {names}" if names else ""))
         raise typer.Exit(1)
 
 
@@ -297,17 +306,10 @@ def list_directives(
             json.dumps([{k: v for k, v in r.items() if k != "id"} for r in rows], ensure_ascii=False) + "\n"
         )
         return
-    table = Table(title=f"most-cited directives in {db}")
-    for column in ("articles", "mentions", "type", "number", "symbol", "year", "issuer", "jurisdiction"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(
-            *(
-                str(r[c] if r[c] is not None else "")
-                for c in ("articles", "mentions", "type", "number", "symbol", "year", "issuer", "jurisdiction")
-            )
-        )
-    Console(highlight=False).print(table)
+    columns = ("articles", "mentions", "type", "number", "symbol", "year", "issuer", "jurisdiction")
+    _print_table(
+        f"most-cited directives in {db}", columns, ((r[c] if r[c] is not None else "" for c in columns) for r in rows)
+    )
 
 
 @app.command()

@@ -13,9 +13,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 class FileProgress:
-    """``with FileProgress(console) as p: build(..., on_file=p.update)``."""
+    """``with FileProgress() as p: build(..., on_file=p.update)``; on stderr unless given a console."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console | None = None) -> None:
+        console = console or Console(stderr=True, highlight=False)
         self._progress = Progress(
             TextColumn("building"),
             BarColumn(),
