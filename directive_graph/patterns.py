@@ -197,7 +197,8 @@ def _case_forms(word: str) -> list[str]:
 # --------------------------------------------------------------------------
 # Type words
 # --------------------------------------------------------------------------
-SO_WORDS = ["số", "so"]  # "số 1847", diacritics-free "so 1847"
+# "số 1847", diacritics-free "so 1847"; "Số hiệu: 30/2020/NĐ-CP" in a legal database's header
+SO_WORDS = ["số", "so", "số hiệu", "so hieu"]
 # Written glued to the number in scraped text: "số394/2003/QĐ-ĐHMBC", "mục tiêu NQ57".
 GLUED_WORDS = ["số", "Số", "SỐ", "QĐ", "NĐ", "NQ", "TT", "CT", "KH"]
 GLUED_AFTER = (" ", "\n", "(", "\u00a0", '"', "“", ",", ";", "/", "&")  # what may stand before a glued word

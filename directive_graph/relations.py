@@ -91,7 +91,7 @@ def own_number(text: str, refs: list[Reference]) -> int | None:
             break
         line_start = text.rfind("\n", 0, ref.start) + 1
         head = text[line_start : ref.start].strip(" \t*|#>")
-        if ref.form is Form.BARE_SYMBOL and fold(head).rstrip(":. ") == "so":
+        if ref.form is Form.BARE_SYMBOL and fold(head).rstrip(":. ") in ("so", "so hieu"):
             return index
     return None
 

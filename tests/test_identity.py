@@ -11,7 +11,7 @@ from directive_graph.build import build
 from directive_graph.graph import build_graph
 from directive_graph.identity import directive_key
 from directive_graph.queries import find_directives
-from directive_graph.relations import find_relations
+from directive_graph.relations import find_relations, own_number
 from directive_graph.store import Store
 
 # (id, text, locality, index of the mention, expected key, expected link)
@@ -132,6 +132,14 @@ def test_a_legal_text_is_its_own_number_and_its_bases(tmp_path: Path) -> None:
         ("i:BNV", "issued_by"),
     ]
 
+
+
+@pytest.mark.parametrize("label", ["Số:", "Số hiệu:", "SỐ:"])
+def test_own_number_under_each_header_label(label: str) -> None:
+    text = f"BỘ TƯ PHÁP\n{label} 07/QĐ-BTP\nHà Nội, ngày 4 tháng 1 năm 2021\nCăn cứ Nghị định số 34/2017/NĐ-CP;\n"
+    refs = extract_references(text)
+    assert own_number(text, refs) == 0
+    assert [(r.source, r.kind, r.target) for r in find_relations(text, refs)] == [(0, "based_on", 1)]
 
 RELATIONS = [
     ("implements", "Kế hoạch số 109/KH-UBND triển khai Quyết định số 1847/QĐ-TTg.", [(0, "implements", 1)]),
