@@ -115,13 +115,14 @@ def decode(data: bytes, path: str) -> tuple[str, str] | ReadError:
     return text, encoding
 
 
-def read_file(path: str) -> list[Document] | ReadError:
-    """Every document of one file (a JSONL or CSV file holds many)."""
+def read_file(path: str, data: bytes | None = None) -> list[Document] | ReadError:
+    """Every document of one file (a JSONL or CSV file holds many); ``data``, when given, is its content."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         return ReadError(path, _unknown(path))
     try:
-        data = Path(path).read_bytes()
+        if data is None:
+            data = Path(path).read_bytes()
     except FileNotFoundError:
         return ReadError(path, f"no such file or folder: {path}; check the path")
     except OSError as exc:
