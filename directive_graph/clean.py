@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from enum import Enum
@@ -113,8 +114,13 @@ def _is_crumb(folded: str) -> bool:
 _LONGEST_CHROME = 200
 
 
+@functools.lru_cache(maxsize=1024)
 def _fold_line(line: str) -> str:
-    """``fold`` for one-off lines: the same result, without filling fold's cache with them."""
+    """``fold`` for page lines, in a small cache of its own.
+
+    The metadata reader and :func:`chrome_spans` fold the same lines of a text, and site chrome
+    repeats from page to page; the lines stay out of fold's own cache.
+    """
     return " ".join(fold_same_length(line).split())
 
 
@@ -141,6 +147,15 @@ def chrome_kind(line: str) -> Chrome | None:
     stripped = line.strip().strip("*_#").strip()
     if not stripped or len(stripped) > _LONGEST_CHROME:
         return None  # a line of prose
+    return _kind_of(stripped)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_of(stripped: str) -> Chrome | None:
+    """:func:`chrome_kind` of a stripped line of at most ``_LONGEST_CHROME`` characters.
+
+    Cached: the metadata reader and :func:`chrome_spans` both ask about the lines of a text.
+    """
     folded = _fold_line(stripped)
     if len(stripped) > _SHORT:
         if _WIDGET.fullmatch(folded):

@@ -208,8 +208,13 @@ def _accent_variants(alias: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
-    """One regex for every alias (longest first) and how each matched form is read."""
+def _matcher() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Form]]:
+    """One regex for every alias (longest first), in two forms, and how each matched form is read.
+
+    A name starts a word: at the start of the text, or after a character that is not a word
+    character. The first form is matched at the start of a text; the second starts with that
+    character, so the search skips ahead to the next space or sign without trying every position.
+    """
     masks: dict[str, set[tuple[bool, ...]]] = {}
     owners: dict[str, Province] = {}
     sites: set[str] = set()
@@ -233,8 +238,18 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
     names = _trie_regex(alternatives)
     skip = _trie_regex([_atoms(p) for p in _NOT_PLACES])
     pre = _trie_regex([_atoms(p) for p in _PREFIXES])
-    pattern = rf"(?<!\w)(?:(?P<skip>{skip})|(?P<pre>{pre}\s*)?(?P<name>{names}))(?!\w)"
-    return re.compile(pattern), forms
+    body = rf"(?P<place>(?:(?P<skip>{skip})|(?P<pre>{pre}\s*)?(?P<name>{names}))(?!\w))"
+    return re.compile(body), re.compile(r"\W" + body), forms
+
+
+def _search(text: str, pos: int) -> re.Match[str] | None:
+    """The first place name starting at ``pos`` or later (its span is the group ``place``), or None."""
+    at_start, after_boundary, _ = _matcher()
+    if pos == 0:
+        match = at_start.match(text)
+        if match is not None:
+            return match
+    return after_boundary.search(text, max(pos - 1, 0))
 
 
 def _written_as(match: str, masks: tuple[tuple[bool, ...], ...]) -> bool:
@@ -245,19 +260,19 @@ def _written_as(match: str, masks: tuple[tuple[bool, ...], ...]) -> bool:
 
 def _mentions(text: str) -> list[tuple[Province, bool, bool, int, int]]:
     """Every province mention: (province, site name?, administrative?, start, end)."""
-    pattern, forms = _matcher()
+    forms = _matcher()[2]
     found: list[tuple[Province, bool, bool, int, int]] = []
     pos = 0
-    while match := pattern.search(text, pos):
+    while match := _search(text, pos):
         pos = match.end()
         if match.group("skip"):
             continue
         name = match.group("name")
+        start = match.start("place")
         form = forms.get(_key(name))
         if form is None or not (form.site or _written_as(name, form.masks)):
-            pos = match.start() + 1  # "thủ đô Hà Nội": "Hà Nội" may still be read
+            pos = start + 1  # "thủ đô Hà Nội": "Hà Nội" may still be read
             continue
-        start = match.start()
         admin = form.admin or match.group("pre") is not None
         admin = admin or _ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
         if not (admin or form.site) and _PERSON_BEFORE.search(text, max(0, start - 8), start):
