@@ -213,13 +213,15 @@ def _matcher() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Form]]:
 
     A name starts a word: at the start of the text, or after a character that is not a word
     character. The first form is matched at the start of a text; the second starts with that
-    character, so the search skips ahead to the next space or sign without trying every position.
+    character, so the search skips ahead to the next space or sign without trying every position,
+    and it goes on only where a name that may be kept can start (see :func:`_openings`).
     """
     masks: dict[str, set[tuple[bool, ...]]] = {}
     owners: dict[str, Province] = {}
     sites: set[str] = set()
     admins: set[str] = set()
     alternatives: list[list[str]] = []
+    keyed: list[tuple[str, str]] = []  # (written variant, key)
     for province in load_provinces():
         keys = {_key(a) for a in (province.name, *province.aliases)}
         for alias in (province.name, *province.aliases):
@@ -233,13 +235,37 @@ def _matcher() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Form]]:
                 sites.add(key)
             if prefix:
                 admins.add(key)
-            alternatives += [_atoms(variant) for variant in _accent_variants(alias)]
+            variants = _accent_variants(alias)
+            alternatives += [_atoms(variant) for variant in variants]
+            keyed += [(variant, key) for variant in variants]
     forms = {k: _Form(p, tuple(masks[k]), k in sites, k in admins) for k, p in owners.items()}
     names = _trie_regex(alternatives)
     skip = _trie_regex([_atoms(p) for p in _NOT_PLACES])
     pre = _trie_regex([_atoms(p) for p in _PREFIXES])
     body = rf"(?P<place>(?:(?P<skip>{skip})|(?P<pre>{pre}\s*)?(?P<name>{names}))(?!\w))"
-    return re.compile(body), re.compile(r"\W" + body), forms
+    return re.compile(body), re.compile(r"\W(?=" + _openings(keyed, forms) + ")" + body), forms
+
+
+def _openings(keyed: list[tuple[str, str]], forms: dict[str, _Form]) -> str:
+    """A regex for how a match of the place-name regex that may be kept starts.
+
+    A name read in small letters is dropped by :func:`_mentions` (its first word wants a capital)
+    unless it is a site name, or an alias written in small letters ("thành phố Hồ Chí Minh"), or
+    follows a prefix ("tỉnh", "tp"), or is skipped ("Điện Biên Phủ"): those may start with their
+    first three letters in either case, the others only with a capital. Where no kept match can
+    start, :func:`_mentions` would drop what it finds and read on from the next character, so the
+    search may pass over that position.
+    """
+    capitals: set[str] = set()
+    small: list[list[str]] = []
+    loose = {k for k, form in forms.items() if form.site or any(not mask or not mask[0] for mask in form.masks)}
+    written = [(v, key in loose) for v, key in keyed] + [(w, True) for w in (*_PREFIXES, *_NOT_PLACES)]
+    for variant, any_case in written:
+        first = variant[0]
+        capitals |= {c for c in first.lower() + first.upper() if c.isupper()}
+        if any_case:
+            small += [[re.escape(c), *_atoms(variant)[1:3]] for c in first.lower() + first.upper() if not c.isupper()]
+    return "[" + "".join(sorted(map(re.escape, capitals))) + "]|" + _trie_regex(small)
 
 
 def _search(text: str, pos: int) -> re.Match[str] | None:
