@@ -89,8 +89,19 @@ def _is_prose(line: str) -> bool:
     return len(line) >= 160 and line.count(" ") >= 20
 
 
+# Every word a share token is written with; a token covers whole words, and nothing but tokens and
+# separators may be left on a share line, so its first word is one of these.
+_SHARE_WORDS = frozenset(re.findall("[a-z]+", _SHARE_TOKEN.pattern))
+_LETTERS = re.compile("[a-z]+")
+# What each banner phrase contains: a line without any of these is no banner.
+_APP_HINTS = ("download on the", "get it on", "app store", "google play", "ung dung", "tai app")
+
+
 def _is_share_line(folded: str) -> bool:
     """Nothing but share, print or font-size ("A A", "A- A+") buttons, with counts or separators."""
+    first = _LETTERS.search(folded)
+    if first is None or first.group() not in _SHARE_WORDS:
+        return False
     share = font = 0
     for match in _SHARE_TOKEN.finditer(folded):
         if match.group("font"):
@@ -102,10 +113,17 @@ def _is_share_line(folded: str) -> bool:
     return _SHARE_REST.fullmatch(_SHARE_TOKEN.sub("", folded)) is not None
 
 
+def _is_cookie(folded: str) -> bool:
+    """A cookie banner."""
+    return "cookie" in folded and _COOKIE.search(folded) is not None
+
+
 def _is_crumb(folded: str) -> bool:
     """A navigation trail: "trang chu > tin tuc", "thoi su » chinh tri"."""
     if _CRUMB_HOME.fullmatch(folded):
         return True
+    if ">" not in folded and "»" not in folded and "›" not in folded:
+        return False  # no separator: one part
     parts = _CRUMB_SEP.split(folded)
     return len(parts) >= 2 and not any(c.isdigit() for c in folded) and all(0 < len(p.split()) <= 5 for p in parts)
 
@@ -160,7 +178,7 @@ def _kind_of(stripped: str) -> Chrome | None:
     if len(stripped) > _SHORT:
         if _WIDGET.fullmatch(folded):
             return Chrome.WIDGET
-        return Chrome.BANNER if _COOKIE.search(folded) else None
+        return Chrome.BANNER if _is_cookie(folded) else None
     if _SLUG.fullmatch(stripped):
         return Chrome.SLUG
     for pattern, kind in ((_WIDGET, Chrome.WIDGET), (_COMMENTS, Chrome.COMMENTS), (_RELATED, Chrome.RELATED)):
@@ -168,7 +186,7 @@ def _kind_of(stripped: str) -> Chrome | None:
             return kind
     if _is_share_line(folded):
         return Chrome.SHARE
-    if _APP_BANNER.search(folded) or _COOKIE.search(folded):
+    if (any(hint in folded for hint in _APP_HINTS) and _APP_BANNER.search(folded)) or _is_cookie(folded):
         return Chrome.BANNER
     if _is_crumb(folded):
         return Chrome.BREADCRUMB

@@ -300,11 +300,38 @@ def _mentions(text: str) -> list[tuple[Province, bool, bool, int, int]]:
             pos = start + 1  # "thủ đô Hà Nội": "Hà Nội" may still be read
             continue
         admin = form.admin or match.group("pre") is not None
-        admin = admin or _ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
+        admin = admin or _admin_before(text, start)
         if not (admin or form.site) and _PERSON_BEFORE.search(text, max(0, start - 8), start):
             continue
         found.append((form.province, form.site, admin, start, match.end()))
     return found
+
+
+# The bodies _ADMIN_BEFORE names, one by one: a match of one ends where the text before the
+# place name ends, spaces aside, so it starts at most this far before.
+_ADMIN_BODIES = (
+    "UBND", "HĐND", "UBMTTQ", "MTTQ", "TAND", "VKSND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân",
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng bộ", "Công an", "Văn phòng", "Đoàn ĐBQH",
+    "Đoàn đại biểu Quốc hội", "Bộ Chỉ huy Quân sự", "Kho bạc Nhà nước", "Cục Thuế", "Cục Thống kê", "Cục Hải quan",
+    "Liên đoàn Lao động", "Mặt trận Tổ quốc", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+)  # fmt: skip
+_ADMIN_REACH = max(map(len, _ADMIN_BODIES))
+_ADMIN_BODY = re.compile(r"\b(?:" + "|".join(map(re.escape, _ADMIN_BODIES)) + r")\s*$", re.IGNORECASE)
+_ADMIN_DEPARTMENT = re.compile(r"(?-i:\bSở)(?:\s+\w+){1,6}\s*$", re.IGNORECASE)
+_ADMIN_WINDOW = 48
+
+
+def _admin_before(text: str, start: int) -> bool:
+    """Whether ``_ADMIN_BEFORE`` matches in the 48 characters before ``start``.
+
+    Its two branches apart: "Sở …" only where "Sở" is written, a body's name only near the end.
+    """
+    low = max(0, start - _ADMIN_WINDOW)
+    window = text[low:start]
+    if "Sở" in window and _ADMIN_DEPARTMENT.search(text, low, start) is not None:
+        return True
+    end = low + len(window.rstrip())
+    return _ADMIN_BODY.search(text, max(low, end - _ADMIN_REACH), start) is not None
 
 
 def _source_provinces(source: str) -> set[str]:

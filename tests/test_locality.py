@@ -318,3 +318,17 @@ def test_place_names_are_found_as_by_a_search_at_every_position() -> None:
     for text in _texts():
         found = [(p.name, site, admin, s, e) for p, site, admin, s, e in locality._mentions(text)]
         assert found == _reference_mentions(text), text[:80]
+
+
+def test_admin_phrase_before_a_name_is_read_as_by_the_full_pattern() -> None:
+    from directive_graph import locality
+
+    texts = [
+        *_texts(),
+        "Ủy ban nhân dân  \n Hà Nội; UỶ BAN NHÂN DÂN Hà Nội; Sở Nội vụ tỉnh An Giang; Sở  Tài chính\nHà Nội",
+        "xUBND Hà Nội, Công an Đồng Nai, Viện kiểm sát nhân dân Cà Mau, Đoàn đại biểu Quốc hội Bắc Ninh",
+    ]
+    for text in texts:
+        for start in range(min(len(text), 1200)):
+            expected = locality._ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
+            assert locality._admin_before(text, start) == expected, (text[max(0, start - 48) : start], start)

@@ -383,3 +383,28 @@ def test_date_shortcuts_agree_with_the_full_patterns() -> None:
         assert (metadata._DATE_HINT.search(line) is not None) >= (plain_date.search(line) is not None)
         for part in (line, line[3:], line[:-4]):
             assert metadata._only_noise(part) == (not metadata._DATE_NOISE.sub("", part).strip())
+
+
+def test_chrome_shortcuts_agree_with_the_full_patterns() -> None:
+    """The word and character tests before the share, banner and breadcrumb patterns change no result."""
+    from directive_graph import clean
+
+    lines = [
+        "chia se | zalo", "a a", "a- a+", "in bai viet", "facebook twitter email", "tin lien quan", "like 12 share 3",
+        "xem them", "tai ung dung bao moi", "download on the app store", "get it on google play", "mo trong ung dung",
+        "chung toi dung cookie de cai thien trai nghiem", "dong y cookie", "trang chu > thoi su", "thoi su » chinh tri",
+        "ha noi > 2023", "a > b > c d e f g h", "tieu de bai viet", "", "12 | 34", "chia se bai viet: in", "aa bb",
+    ]
+    for folded in lines:
+        share = clean._SHARE_TOKEN.sub("", folded)
+        tokens = [m.group("font") for m in clean._SHARE_TOKEN.finditer(folded)]
+        many = sum(1 for t in tokens if not t) > 0 or sum(1 for t in tokens if t) >= 2
+        assert clean._is_share_line(folded) == (many and clean._SHARE_REST.fullmatch(share) is not None), folded
+        banner = clean._APP_BANNER.search(folded) is not None or clean._COOKIE.search(folded) is not None
+        app = any(h in folded for h in clean._APP_HINTS) and clean._APP_BANNER.search(folded) is not None
+        assert (app or clean._is_cookie(folded)) == banner, folded
+        parts = clean._CRUMB_SEP.split(folded)
+        crumb = clean._CRUMB_HOME.fullmatch(folded) is not None or (
+            len(parts) >= 2 and not any(c.isdigit() for c in folded) and all(0 < len(p.split()) <= 5 for p in parts)
+        )
+        assert clean._is_crumb(folded) == crumb, folded
