@@ -18,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import sqlite3
@@ -396,14 +397,18 @@ def _results(todo: list[str], jobs: int) -> Iterator[_FileResult | ReadError]:
     size = max(1, min(_CHUNK, len(todo) // (jobs * 4)))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[_FileResult | ReadError]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_process_chunk, chunk))
-            if len(pending) >= window:
+    gc.freeze()  # the workers' collector leaves what they inherit alone: no scans, no copied pages
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pending: deque[Future[list[_FileResult | ReadError]]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_process_chunk, chunk))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    finally:
+        gc.unfreeze()  # this process collects as before
 
 
 def build(
