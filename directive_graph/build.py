@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -29,13 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from directive_graph.corpus import Document, ReadError, discover, read_file
+from directive_graph.corpus import Document, ReadError, content_hash, discover, read_file, text_hash
 from directive_graph.identity import directive_key
 from directive_graph.named import Named, find_named
 from directive_graph.normalize import number_key
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references
-from directive_graph.store import Store
+from directive_graph.store import Store, infer_years
 from directive_graph.vocab import load_vocab
 
 _CHUNK = 32  # files per worker task
@@ -79,39 +77,6 @@ class _FileResult(NamedTuple):
     content_hash: str
     size: int
     articles: list[_Article]
-
-
-def text_hash(text: str) -> str:
-    """The identity of an article's text: whitespace runs folded, then hashed.
-
-    Example:
-        >>> text_hash("a  b\\n") == text_hash("a b")
-        True
-    """
-    return hashlib.blake2b(fold_spaces(text).encode(), digest_size=16).hexdigest()
-
-
-def fold_spaces(text: str) -> str:
-    """``" ".join(text.split())``, without cutting the text into words when its only spaces are " " and newlines.
-
-    Every whitespace character but " " is a separator or control character, so ``isprintable``
-    tells when the text holds no other; then collapsing runs of " " is the same thing.
-
-    Example:
-        >>> fold_spaces(" Tin  mới\\n\\nNội dung. ") == " ".join(" Tin  mới\\n\\nNội dung. ".split())
-        True
-    """
-    flat = text.replace("\n", " ")
-    if not flat.isprintable():
-        return " ".join(text.split())
-    while "  " in flat:
-        flat = flat.replace("  ", " ")
-    return flat.strip(" ")
-
-
-def content_hash(data: bytes) -> str:
-    """The hash that tells a changed file from an unchanged one."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _in_chrome(start: int, chrome: tuple[tuple[int, int], ...]) -> bool:
@@ -316,38 +281,6 @@ class _Writer:
                 "INSERT OR REPLACE INTO issuers(code, name, level) VALUES (?, ?, ?)",
                 [(i.code, i.name, i.level.value) for i in load_vocab().issuers.values()],
             )
-
-
-def infer_years(conn: sqlite3.Connection) -> int:
-    """Give a year to the mentions whose symbol carries none, where the corpus allows only one.
-
-    A mention of "1847/QĐ-TTg" with no year is linked to "1847/QĐ-TTg of 2018" when that is the only
-    document of that type, number, symbol and jurisdiction with a known year, issued no later than
-    the citing article. Earlier inferences are undone first, so the result follows the whole corpus
-    as it is now. Returns how many mentions were linked.
-    """
-    conn.execute(
-        "UPDATE mentions SET directive_id = (SELECT id FROM directives d WHERE d.key = mentions.stated_key),"
-        " link = stated_link WHERE link = 'inferred'"
-    )
-    dated: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
-    for did, doc_type, number, symbol, place, year in conn.execute(
-        "SELECT id, coalesce(doc_type, ''), number_key, upper(symbol), jurisdiction, year FROM directives"
-        " WHERE symbol IS NOT NULL AND year IS NOT NULL"
-    ):
-        dated.setdefault((doc_type, number, symbol, place), []).append((year, did))
-    updates = []
-    for mid, doc_type, number, symbol, place, published in conn.execute(
-        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, upper(d.symbol), d.jurisdiction, a.published"
-        " FROM mentions m JOIN directives d ON d.id = m.directive_id JOIN articles a ON a.id = m.article_id"
-        " WHERE d.year IS NULL AND d.symbol IS NOT NULL"
-    ):
-        until = int(published[:4]) if published else 9999
-        candidates = [did for year, did in dated.get((doc_type, number, symbol, place), []) if year <= until]
-        if len(candidates) == 1:
-            updates.append((candidates[0], mid))
-    conn.executemany("UPDATE mentions SET directive_id = ?, link = 'inferred' WHERE id = ?", updates)
-    return len(updates)
 
 
 def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSummary) -> list[str]:

@@ -218,7 +218,7 @@ def test_text_hash_folds_spaces_as_split_and_join() -> None:
     """The fast path of fold_spaces holds: every whitespace character but " " is not printable."""
     import sys
 
-    from directive_graph.build import fold_spaces
+    from directive_graph.corpus import fold_spaces
 
     spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " "]
     assert spaces and not any(c.isprintable() for c in spaces)
