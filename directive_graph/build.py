@@ -18,24 +18,25 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import gc
 import os
-import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
-from directive_graph.corpus import Document, ReadError, discover, read_file
+from directive_graph.corpus import Document, ReadError, content_hash, discover, read_file, text_hash
 from directive_graph.identity import directive_key
 from directive_graph.named import Named, find_named
 from directive_graph.normalize import number_key
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references
-from directive_graph.store import Store
+from directive_graph.store import Store, infer_years
 from directive_graph.vocab import load_vocab
+
+_CHUNK = 32  # files per worker task
 
 
 @dataclass
@@ -54,36 +55,28 @@ class BuildSummary:
     skipped: list[ReadError] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Article:
-    doc: Document
+# What a worker sends back, as the rows the writer stores: plain tuples pickle fast.
+# A mention row lacks its article and directive ids; its directive row is None for a foreign body.
+_MentionRow = tuple[Any, ...]
+_DirectiveRow = tuple[str, str | None, str, str, str | None, int | None, str | None, str]
+_NamedRow = tuple[int, int, str, str, str, int | None, str, int | None]
+
+
+class _Article(NamedTuple):
+    path: str
     text_hash: str
-    mentions: list[dict[str, Any]]
+    row: tuple[Any, ...]  # the columns of ``articles`` after ``text_hash``
+    mentions: list[_MentionRow]
+    directives: list[_DirectiveRow | None]
     relations: list[tuple[int, int, str, str]]
-    named: list[Named]
+    named: list[_NamedRow]
 
 
-@dataclass(frozen=True)
-class _FileResult:
+class _FileResult(NamedTuple):
     path: str
     content_hash: str
     size: int
     articles: list[_Article]
-
-
-def text_hash(text: str) -> str:
-    """The identity of an article's text: whitespace runs folded, then hashed.
-
-    Example:
-        >>> text_hash("a  b\\n") == text_hash("a b")
-        True
-    """
-    return hashlib.blake2b(" ".join(text.split()).encode(), digest_size=16).hexdigest()
-
-
-def content_hash(data: bytes) -> str:
-    """The hash that tells a changed file from an unchanged one."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def _in_chrome(start: int, chrome: tuple[tuple[int, int], ...]) -> bool:
@@ -112,17 +105,45 @@ def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, i
     return rows, relations, named
 
 
+def _article(doc: Document) -> _Article:
+    """One document as the rows the writer stores."""
+    rows, relations, named = mention_rows(doc)
+    mentions: list[_MentionRow] = []
+    directives: list[_DirectiveRow | None] = []
+    for i, m in enumerate(rows):
+        mentions.append(
+            (i, m["start"], m["end"], m["text"], m["form"], m["doc_type"], m["number"], m["symbol"], m["year"],
+             m["issuer"], m["issuer_text"], m["antecedent"], m["link"], m["foreign_body"], m["sentence"], m["key"],
+             m["link"], m["role"])
+        )  # fmt: skip
+        key = m["key"]
+        directives.append(
+            None if key is None else
+            (key, m["doc_type"], m["number"], number_key(m["number"]), m["symbol"], m["year"], m["issuer"],
+             m["jurisdiction"])
+        )  # fmt: skip
+    row = (doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.author, doc.url,
+           doc.locality, doc.encoding, doc.format, len(doc.text), doc.text)  # fmt: skip
+    named_rows = [(n.start, n.end, n.text, n.doc_type, n.name, n.year, n.key, n.attached_to) for n in named]
+    return _Article(doc.path, text_hash(doc.text), row, mentions, directives, relations, named_rows)
+
+
 def _process(path: str) -> _FileResult | ReadError:
     """Read and extract one file (runs in a worker process)."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         return ReadError(path, f"cannot read {path}: {exc.strerror or exc}; check its permissions")
-    docs = read_file(path)
+    docs = read_file(path, data)
     if isinstance(docs, ReadError):
         return docs
-    articles = [_Article(doc, text_hash(doc.text), *mention_rows(doc)) for doc in docs]
-    return _FileResult(path, content_hash(data), len(data), articles)
+    return _FileResult(path, content_hash(data), len(data), [_article(doc) for doc in docs])
+
+
+def _process_chunk(paths: list[str]) -> list[_FileResult | ReadError]:
+    """Read and extract a few files (runs in a worker process: one task, one round trip)."""
+    return [_process(path) for path in paths]
 
 
 class _Writer:
@@ -132,78 +153,98 @@ class _Writer:
         self.store = store
         self.summary = summary
         self.directive_ids: dict[str, int] = {}
+        # the files some source row points at (an earlier build, or an interrupted one): only those
+        # can have records to forget when they are built again
+        self.known_files = {f for (f,) in store.conn.execute("SELECT DISTINCT file FROM sources")}
 
-    def _directive_id(self, row: dict[str, Any]) -> int | None:
-        key = row["key"]
-        if key is None:
+    def _directive_id(self, row: _DirectiveRow | None) -> int | None:
+        if row is None:
             return None
+        key = row[0]
         found = self.directive_ids.get(key)
         if found is None:
             conn = self.store.conn
-            conn.execute(
+            cursor = conn.execute(
                 "INSERT OR IGNORE INTO directives(key, doc_type, number, number_key, symbol, year, issuer,"
                 " jurisdiction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, row["doc_type"], row["number"], number_key(row["number"]), row["symbol"], row["year"],
-                 row["issuer"], row["jurisdiction"]),
-            )  # fmt: skip
-            found = conn.execute("SELECT id FROM directives WHERE key = ?", (key,)).fetchone()[0]
+                row,
+            )
+            if cursor.rowcount == 1:
+                found = cast(int, cursor.lastrowid)
+            else:
+                found = conn.execute("SELECT id FROM directives WHERE key = ?", (key,)).fetchone()[0]
             self.directive_ids[key] = found
         return found
 
-    def write(self, result: _FileResult) -> None:
+    def _insert(self, article: _Article) -> int:
+        """Store one article's rows (in the caller's transaction); returns its id."""
         conn = self.store.conn
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO articles(text_hash, title, published, source, author, url, locality, encoding,"
+            " format, chars, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.text_hash, *article.row),
+        )
+        if cursor.rowcount != 1:
+            self.summary.articles_duplicate += 1
+            found = conn.execute("SELECT id FROM articles WHERE text_hash = ?", (article.text_hash,)).fetchone()
+            return cast(int, found[0])
+        article_id = cast(int, cursor.lastrowid)
+        if article.mentions:
+            conn.executemany(
+                "INSERT INTO mentions(article_id, directive_id, ord, start, end, text, form, doc_type, number,"
+                " symbol, year, issuer, issuer_text, antecedent, link, foreign_body, sentence, stated_key,"
+                " stated_link, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, self._directive_id(d), *m)
+                    for m, d in zip(article.mentions, article.directives, strict=True)
+                ],
+            )  # fmt: skip
+        if article.relations:
+            conn.executemany(
+                "INSERT INTO relations(article_id, source_ord, target_ord, kind, cue) VALUES (?, ?, ?, ?, ?)",
+                [(article_id, *relation) for relation in article.relations],
+            )
+        if article.named:
+            conn.executemany(
+                "INSERT INTO named(article_id, start, end, text, doc_type, name, year, key, attached_ord)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article_id, *n) for n in article.named],
+            )
+        self.summary.articles_added += 1
+        return article_id
+
+    def write(self, result: _FileResult) -> None:
+        """Store a file's articles, each in its own transaction; the last one also records the file."""
+        conn = self.store.conn
+        known = result.path in self.known_files
+        before: set[int] = set()
+        if known:
+            before = {a for (a,) in conn.execute("SELECT article_id FROM sources WHERE file = ?", (result.path,))}
         kept: list[str] = []
-        before = {a for (a,) in conn.execute("SELECT article_id FROM sources WHERE file = ?", (result.path,))}
-        for article in result.articles:
-            doc = article.doc
+        last = len(result.articles) - 1
+        for index, article in enumerate(result.articles):
             with self.store.transaction():
-                row = conn.execute("SELECT id FROM articles WHERE text_hash = ?", (article.text_hash,)).fetchone()
-                if row is None:
-                    cursor = conn.execute(
-                        "INSERT INTO articles(text_hash, title, published, source, author, url, locality, encoding,"
-                        " format, chars, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (article.text_hash, doc.title, doc.published.isoformat() if doc.published else None,
-                         doc.source, doc.author, doc.url, doc.locality, doc.encoding, doc.format, len(doc.text),
-                         doc.text),
-                    )  # fmt: skip
-                    article_id = cursor.lastrowid
-                    conn.executemany(
-                        "INSERT INTO mentions(article_id, directive_id, ord, start, end, text, form, doc_type, number,"
-                        " symbol, year, issuer, issuer_text, antecedent, link, foreign_body, sentence, stated_key,"
-                        " stated_link, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
-                            (article_id, self._directive_id(m), i, m["start"], m["end"], m["text"], m["form"],
-                             m["doc_type"], m["number"], m["symbol"], m["year"], m["issuer"], m["issuer_text"],
-                             m["antecedent"], m["link"], m["foreign_body"], m["sentence"], m["key"], m["link"],
-                             m["role"])
-                            for i, m in enumerate(article.mentions)
-                        ],
-                    )  # fmt: skip
-                    conn.executemany(
-                        "INSERT INTO relations(article_id, source_ord, target_ord, kind, cue) VALUES (?, ?, ?, ?, ?)",
-                        [(article_id, *relation) for relation in article.relations],
-                    )
-                    conn.executemany(
-                        "INSERT INTO named(article_id, start, end, text, doc_type, name, year, key, attached_ord)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(article_id, n.start, n.end, n.text, n.doc_type, n.name, n.year, n.key, n.attached_to)
-                         for n in article.named],
-                    )  # fmt: skip
-                    self.summary.articles_added += 1
-                else:
-                    article_id = row[0]
-                    self.summary.articles_duplicate += 1
+                article_id = self._insert(article)
                 conn.execute(
                     "INSERT OR REPLACE INTO sources(path, file, article_id) VALUES (?, ?, ?)",
-                    (doc.path, result.path, article_id),
+                    (article.path, result.path, article_id),
                 )
-            kept.append(doc.path)
-        with self.store.transaction():
+                kept.append(article.path)
+                if index == last:
+                    self._record(result, kept, before, known)
+        if last < 0:
+            with self.store.transaction():
+                self._record(result, kept, before, known)
+        self.known_files.add(result.path)
+
+    def _record(self, result: _FileResult, kept: list[str], before: set[int], known: bool) -> None:
+        """Record a file as built, once all its articles are in (in the caller's transaction)."""
+        if known:
             self._drop_sources(result.path, kept, before)
-            conn.execute(
-                "INSERT OR REPLACE INTO files(path, content_hash, size, built_at) VALUES (?, ?, ?, ?)",
-                (result.path, result.content_hash, result.size, dt.datetime.now().isoformat(timespec="seconds")),
-            )
+        self.store.conn.execute(
+            "INSERT OR REPLACE INTO files(path, content_hash, size, built_at) VALUES (?, ?, ?, ?)",
+            (result.path, result.content_hash, result.size, dt.datetime.now().isoformat(timespec="seconds")),
+        )
 
     def _drop_sources(self, file: str, kept: list[str], before: set[int]) -> None:
         """Forget the records a file no longer holds, and the articles nothing points at any more.
@@ -242,38 +283,6 @@ class _Writer:
             )
 
 
-def infer_years(conn: sqlite3.Connection) -> int:
-    """Give a year to the mentions whose symbol carries none, where the corpus allows only one.
-
-    A mention of "1847/QĐ-TTg" with no year is linked to "1847/QĐ-TTg of 2018" when that is the only
-    document of that type, number, symbol and jurisdiction with a known year, issued no later than
-    the citing article. Earlier inferences are undone first, so the result follows the whole corpus
-    as it is now. Returns how many mentions were linked.
-    """
-    conn.execute(
-        "UPDATE mentions SET directive_id = (SELECT id FROM directives d WHERE d.key = mentions.stated_key),"
-        " link = stated_link WHERE link = 'inferred'"
-    )
-    dated: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
-    for did, doc_type, number, symbol, place, year in conn.execute(
-        "SELECT id, coalesce(doc_type, ''), number_key, upper(symbol), jurisdiction, year FROM directives"
-        " WHERE symbol IS NOT NULL AND year IS NOT NULL"
-    ):
-        dated.setdefault((doc_type, number, symbol, place), []).append((year, did))
-    updates = []
-    for mid, doc_type, number, symbol, place, published in conn.execute(
-        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, upper(d.symbol), d.jurisdiction, a.published"
-        " FROM mentions m JOIN directives d ON d.id = m.directive_id JOIN articles a ON a.id = m.article_id"
-        " WHERE d.year IS NULL AND d.symbol IS NOT NULL"
-    ):
-        until = int(published[:4]) if published else 9999
-        candidates = [did for year, did in dated.get((doc_type, number, symbol, place), []) if year <= until]
-        if len(candidates) == 1:
-            updates.append((candidates[0], mid))
-    conn.executemany("UPDATE mentions SET directive_id = ?, link = 'inferred' WHERE id = ?", updates)
-    return len(updates)
-
-
 def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSummary) -> list[str]:
     stored = dict(store.conn.execute("SELECT path, content_hash FROM files"))
     todo = []
@@ -283,7 +292,8 @@ def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSumma
             continue
         summary.files_seen += 1
         try:
-            digest = content_hash(Path(item).read_bytes())
+            with open(item, "rb") as handle:
+                digest = content_hash(handle.read())
         except OSError as exc:
             summary.skipped.append(ReadError(item, f"cannot read {item}: {exc.strerror or exc}"))
             continue
@@ -294,24 +304,44 @@ def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSumma
     return todo
 
 
+def _warm_up() -> None:
+    """Compile the patterns and load the tables once, before workers fork and inherit them."""
+    from directive_graph.clean import chrome_spans
+    from directive_graph.locality import detect_locality
+    from directive_graph.metadata import read_metadata
+    from directive_graph.patterns import compiled
+
+    compiled()
+    text = "Tin\n\nTheo Luật Đất đai 2013 và Quyết định số 1/QĐ-TTg, UBND tỉnh An Giang ban hành kế hoạch."
+    read_metadata(text)
+    detect_locality(text)
+    chrome_spans(text)
+    find_named(text, extract_references(text))
+
+
 def _results(todo: list[str], jobs: int) -> Iterator[_FileResult | ReadError]:
     if jobs <= 1 or len(todo) <= 1:
         yield from map(_process, todo)
         return
-    from directive_graph.patterns import compiled
-
-    compiled()  # compile once here; forked workers inherit the patterns
-    # A bounded window of files in flight: results are written as they come, in order, and never
-    # pile up in memory when the writer is slower than the workers.
-    window = jobs * 16
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[_FileResult | ReadError]] = deque()
-        for path in todo:
-            pending.append(pool.submit(_process, path))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    _warm_up()
+    # Files go to the workers a few at a time (one round trip per chunk, not per file), in a
+    # bounded window: results are written as they come, in order, and never pile up in memory
+    # when the writer is slower than the workers.
+    size = max(1, min(_CHUNK, len(todo) // (jobs * 4)))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    window = jobs * 4
+    gc.freeze()  # the workers' collector leaves what they inherit alone: no scans, no copied pages
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pending: deque[Future[list[_FileResult | ReadError]]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(_process_chunk, chunk))
+                if len(pending) >= window:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    finally:
+        gc.unfreeze()  # this process collects as before
 
 
 def build(

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from enum import Enum
@@ -88,8 +89,19 @@ def _is_prose(line: str) -> bool:
     return len(line) >= 160 and line.count(" ") >= 20
 
 
+# Every word a share token is written with; a token covers whole words, and nothing but tokens and
+# separators may be left on a share line, so its first word is one of these.
+_SHARE_WORDS = frozenset(re.findall("[a-z]+", _SHARE_TOKEN.pattern))
+_LETTERS = re.compile("[a-z]+")
+# What each banner phrase contains: a line without any of these is no banner.
+_APP_HINTS = ("download on the", "get it on", "app store", "google play", "ung dung", "tai app")
+
+
 def _is_share_line(folded: str) -> bool:
     """Nothing but share, print or font-size ("A A", "A- A+") buttons, with counts or separators."""
+    first = _LETTERS.search(folded)
+    if first is None or first.group() not in _SHARE_WORDS:
+        return False
     share = font = 0
     for match in _SHARE_TOKEN.finditer(folded):
         if match.group("font"):
@@ -101,10 +113,17 @@ def _is_share_line(folded: str) -> bool:
     return _SHARE_REST.fullmatch(_SHARE_TOKEN.sub("", folded)) is not None
 
 
+def _is_cookie(folded: str) -> bool:
+    """A cookie banner."""
+    return "cookie" in folded and _COOKIE.search(folded) is not None
+
+
 def _is_crumb(folded: str) -> bool:
     """A navigation trail: "trang chu > tin tuc", "thoi su » chinh tri"."""
     if _CRUMB_HOME.fullmatch(folded):
         return True
+    if ">" not in folded and "»" not in folded and "›" not in folded:
+        return False  # no separator: one part
     parts = _CRUMB_SEP.split(folded)
     return len(parts) >= 2 and not any(c.isdigit() for c in folded) and all(0 < len(p.split()) <= 5 for p in parts)
 
@@ -113,8 +132,13 @@ def _is_crumb(folded: str) -> bool:
 _LONGEST_CHROME = 200
 
 
+@functools.lru_cache(maxsize=1024)
 def _fold_line(line: str) -> str:
-    """``fold`` for one-off lines: the same result, without filling fold's cache with them."""
+    """``fold`` for page lines, in a small cache of its own.
+
+    The metadata reader and :func:`chrome_spans` fold the same lines of a text, and site chrome
+    repeats from page to page; the lines stay out of fold's own cache.
+    """
     return " ".join(fold_same_length(line).split())
 
 
@@ -141,11 +165,20 @@ def chrome_kind(line: str) -> Chrome | None:
     stripped = line.strip().strip("*_#").strip()
     if not stripped or len(stripped) > _LONGEST_CHROME:
         return None  # a line of prose
+    return _kind_of(stripped)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_of(stripped: str) -> Chrome | None:
+    """:func:`chrome_kind` of a stripped line of at most ``_LONGEST_CHROME`` characters.
+
+    Cached: the metadata reader and :func:`chrome_spans` both ask about the lines of a text.
+    """
     folded = _fold_line(stripped)
     if len(stripped) > _SHORT:
         if _WIDGET.fullmatch(folded):
             return Chrome.WIDGET
-        return Chrome.BANNER if _COOKIE.search(folded) else None
+        return Chrome.BANNER if _is_cookie(folded) else None
     if _SLUG.fullmatch(stripped):
         return Chrome.SLUG
     for pattern, kind in ((_WIDGET, Chrome.WIDGET), (_COMMENTS, Chrome.COMMENTS), (_RELATED, Chrome.RELATED)):
@@ -153,7 +186,7 @@ def chrome_kind(line: str) -> Chrome | None:
             return kind
     if _is_share_line(folded):
         return Chrome.SHARE
-    if _APP_BANNER.search(folded) or _COOKIE.search(folded):
+    if (any(hint in folded for hint in _APP_HINTS) and _APP_BANNER.search(folded)) or _is_cookie(folded):
         return Chrome.BANNER
     if _is_crumb(folded):
         return Chrome.BREADCRUMB

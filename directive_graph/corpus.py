@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import unicodedata
@@ -115,13 +116,14 @@ def decode(data: bytes, path: str) -> tuple[str, str] | ReadError:
     return text, encoding
 
 
-def read_file(path: str) -> list[Document] | ReadError:
-    """Every document of one file (a JSONL or CSV file holds many)."""
+def read_file(path: str, data: bytes | None = None) -> list[Document] | ReadError:
+    """Every document of one file (a JSONL or CSV file holds many); ``data``, when given, is its content."""
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         return ReadError(path, _unknown(path))
     try:
-        data = Path(path).read_bytes()
+        if data is None:
+            data = Path(path).read_bytes()
     except FileNotFoundError:
         return ReadError(path, f"no such file or folder: {path}; check the path")
     except OSError as exc:
@@ -288,3 +290,36 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
             yield result
         else:
             yield from result
+
+
+def text_hash(text: str) -> str:
+    """The identity of an article's text: whitespace runs folded, then hashed.
+
+    Example:
+        >>> text_hash("a  b\\n") == text_hash("a b")
+        True
+    """
+    return hashlib.blake2b(fold_spaces(text).encode(), digest_size=16).hexdigest()
+
+
+def fold_spaces(text: str) -> str:
+    """``" ".join(text.split())``, without cutting the text into words when its only spaces are " " and newlines.
+
+    Every whitespace character but " " is a separator or control character, so ``isprintable``
+    tells when the text holds no other; then collapsing runs of " " is the same thing.
+
+    Example:
+        >>> fold_spaces(" Tin  mới\\n\\nNội dung. ") == " ".join(" Tin  mới\\n\\nNội dung. ".split())
+        True
+    """
+    flat = text.replace("\n", " ")
+    if not flat.isprintable():
+        return " ".join(text.split())
+    while "  " in flat:
+        flat = flat.replace("  ", " ")
+    return flat.strip(" ")
+
+
+def content_hash(data: bytes) -> str:
+    """The hash that tells a changed file from an unchanged one."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -208,13 +208,20 @@ def _accent_variants(alias: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
-    """One regex for every alias (longest first) and how each matched form is read."""
+def _matcher() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, _Form]]:
+    """One regex for every alias (longest first), in two forms, and how each matched form is read.
+
+    A name starts a word: at the start of the text, or after a character that is not a word
+    character. The first form is matched at the start of a text; the second starts with that
+    character, so the search skips ahead to the next space or sign without trying every position,
+    and it goes on only where a name that may be kept can start (see :func:`_openings`).
+    """
     masks: dict[str, set[tuple[bool, ...]]] = {}
     owners: dict[str, Province] = {}
     sites: set[str] = set()
     admins: set[str] = set()
     alternatives: list[list[str]] = []
+    keyed: list[tuple[str, str]] = []  # (written variant, key)
     for province in load_provinces():
         keys = {_key(a) for a in (province.name, *province.aliases)}
         for alias in (province.name, *province.aliases):
@@ -228,13 +235,47 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
                 sites.add(key)
             if prefix:
                 admins.add(key)
-            alternatives += [_atoms(variant) for variant in _accent_variants(alias)]
+            variants = _accent_variants(alias)
+            alternatives += [_atoms(variant) for variant in variants]
+            keyed += [(variant, key) for variant in variants]
     forms = {k: _Form(p, tuple(masks[k]), k in sites, k in admins) for k, p in owners.items()}
     names = _trie_regex(alternatives)
     skip = _trie_regex([_atoms(p) for p in _NOT_PLACES])
     pre = _trie_regex([_atoms(p) for p in _PREFIXES])
-    pattern = rf"(?<!\w)(?:(?P<skip>{skip})|(?P<pre>{pre}\s*)?(?P<name>{names}))(?!\w)"
-    return re.compile(pattern), forms
+    body = rf"(?P<place>(?:(?P<skip>{skip})|(?P<pre>{pre}\s*)?(?P<name>{names}))(?!\w))"
+    return re.compile(body), re.compile(r"\W(?=" + _openings(keyed, forms) + ")" + body), forms
+
+
+def _openings(keyed: list[tuple[str, str]], forms: dict[str, _Form]) -> str:
+    """A regex for how a match of the place-name regex that may be kept starts.
+
+    A name read in small letters is dropped by :func:`_mentions` (its first word wants a capital)
+    unless it is a site name, or an alias written in small letters ("thành phố Hồ Chí Minh"), or
+    follows a prefix ("tỉnh", "tp"), or is skipped ("Điện Biên Phủ"): those may start with their
+    first three letters in either case, the others only with a capital. Where no kept match can
+    start, :func:`_mentions` would drop what it finds and read on from the next character, so the
+    search may pass over that position.
+    """
+    capitals: set[str] = set()
+    small: list[list[str]] = []
+    loose = {k for k, form in forms.items() if form.site or any(not mask or not mask[0] for mask in form.masks)}
+    written = [(v, key in loose) for v, key in keyed] + [(w, True) for w in (*_PREFIXES, *_NOT_PLACES)]
+    for variant, any_case in written:
+        first = variant[0]
+        capitals |= {c for c in first.lower() + first.upper() if c.isupper()}
+        if any_case:
+            small += [[re.escape(c), *_atoms(variant)[1:3]] for c in first.lower() + first.upper() if not c.isupper()]
+    return "[" + "".join(sorted(map(re.escape, capitals))) + "]|" + _trie_regex(small)
+
+
+def _search(text: str, pos: int) -> re.Match[str] | None:
+    """The first place name starting at ``pos`` or later (its span is the group ``place``), or None."""
+    at_start, after_boundary, _ = _matcher()
+    if pos == 0:
+        match = at_start.match(text)
+        if match is not None:
+            return match
+    return after_boundary.search(text, max(pos - 1, 0))
 
 
 def _written_as(match: str, masks: tuple[tuple[bool, ...], ...]) -> bool:
@@ -245,25 +286,52 @@ def _written_as(match: str, masks: tuple[tuple[bool, ...], ...]) -> bool:
 
 def _mentions(text: str) -> list[tuple[Province, bool, bool, int, int]]:
     """Every province mention: (province, site name?, administrative?, start, end)."""
-    pattern, forms = _matcher()
+    forms = _matcher()[2]
     found: list[tuple[Province, bool, bool, int, int]] = []
     pos = 0
-    while match := pattern.search(text, pos):
+    while match := _search(text, pos):
         pos = match.end()
         if match.group("skip"):
             continue
         name = match.group("name")
+        start = match.start("place")
         form = forms.get(_key(name))
         if form is None or not (form.site or _written_as(name, form.masks)):
-            pos = match.start() + 1  # "thủ đô Hà Nội": "Hà Nội" may still be read
+            pos = start + 1  # "thủ đô Hà Nội": "Hà Nội" may still be read
             continue
-        start = match.start()
         admin = form.admin or match.group("pre") is not None
-        admin = admin or _ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
+        admin = admin or _admin_before(text, start)
         if not (admin or form.site) and _PERSON_BEFORE.search(text, max(0, start - 8), start):
             continue
         found.append((form.province, form.site, admin, start, match.end()))
     return found
+
+
+# The bodies _ADMIN_BEFORE names, one by one: a match of one ends where the text before the
+# place name ends, spaces aside, so it starts at most this far before.
+_ADMIN_BODIES = (
+    "UBND", "HĐND", "UBMTTQ", "MTTQ", "TAND", "VKSND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Hội đồng nhân dân",
+    "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Đảng bộ", "Công an", "Văn phòng", "Đoàn ĐBQH",
+    "Đoàn đại biểu Quốc hội", "Bộ Chỉ huy Quân sự", "Kho bạc Nhà nước", "Cục Thuế", "Cục Thống kê", "Cục Hải quan",
+    "Liên đoàn Lao động", "Mặt trận Tổ quốc", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+)  # fmt: skip
+_ADMIN_REACH = max(map(len, _ADMIN_BODIES))
+_ADMIN_BODY = re.compile(r"\b(?:" + "|".join(map(re.escape, _ADMIN_BODIES)) + r")\s*$", re.IGNORECASE)
+_ADMIN_DEPARTMENT = re.compile(r"(?-i:\bSở)(?:\s+\w+){1,6}\s*$", re.IGNORECASE)
+_ADMIN_WINDOW = 48
+
+
+def _admin_before(text: str, start: int) -> bool:
+    """Whether ``_ADMIN_BEFORE`` matches in the 48 characters before ``start``.
+
+    Its two branches apart: "Sở …" only where "Sở" is written, a body's name only near the end.
+    """
+    low = max(0, start - _ADMIN_WINDOW)
+    window = text[low:start]
+    if "Sở" in window and _ADMIN_DEPARTMENT.search(text, low, start) is not None:
+        return True
+    end = low + len(window.rstrip())
+    return _ADMIN_BODY.search(text, max(low, end - _ADMIN_REACH), start) is not None
 
 
 def _source_provinces(source: str) -> set[str]:

@@ -21,6 +21,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 from directive_graph.clean import Chrome, chrome_kind
 
@@ -31,14 +32,18 @@ _TOP = 15  # lines that count as the top of the page
 _LINE_CAP = 2000  # characters of a line that are looked at
 
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?::[0-5]\d)?"
+# Every date starts with a digit: the lookahead first turns every other position down at once.
 _DATE = re.compile(
-    r"(?:(?P<bh>[01]?\d|2[0-3])[:h](?P<bm>[0-5]\d)(?::[0-5]\d)?\s*(?:[|,\-–—]\s*)?(?:ngày\s+)?)?"
+    r"(?=\d)(?:(?P<bh>[01]?\d|2[0-3])[:h](?P<bm>[0-5]\d)(?::[0-5]\d)?\s*(?:[|,\-–—]\s*)?(?:ngày\s+)?)?"
     r"(?:(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
     r"|(?P<vd>\d{1,2})\s+tháng\s+(?P<vm>\d{1,2})\s*,?\s+năm\s+(?P<vy>\d{4})"
     r"|(?<!\d)(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     r"(?:(?:T|\s*[|,\-–—]\s*|\s+)(?:lúc\s+)?(?P<ah>[01]?\d|2[0-3])[:h](?P<am>[0-5]\d)(?![\d/]))?",
     re.IGNORECASE,
 )
+# What every date of _DATE holds ("5/6", "2023-06", "5 tháng"): a line without it has no date,
+# and this plain scan is much cheaper than trying _DATE at every position.
+_DATE_HINT = re.compile(r"\d(?:[/.\-]\d|\s+tháng)", re.IGNORECASE)
 # A document's own date ("Nghị định 67/2014/NĐ-CP ngày 7/7/2014"), not the page's.
 _ISSUED_ON = re.compile(r"\d[\w.\-]*(?:/[\w.\-]+)+[\s,]*(?:ban hành\s+)?(?:ngày\s*)?$|\d\w*\s+ngày\s*$", re.IGNORECASE)
 # What may open a line before a date that opens it: "Hà Nội, ngày ", "Ngày ".
@@ -80,6 +85,7 @@ _CREDIT = re.compile(r"\s*(?:ảnh|nguồn ảnh|đồ họa|trình bày|thiết
 _NAME_SPLIT = re.compile(r"\s+[-–&/]\s+|\s*,\s*|\s+và\s+")
 _NOT_NAMES = frozenset({"theo", "nguồn", "ảnh", "video", "clip", "tin", "bài", "xem", "đọc", "trang", "kỳ", "thứ"})
 _CREW = frozenset({"PV", "CTV", "BTV", "PTV", "NHÓM PV", "NHÓM PV-CTV"})
+_CREW_LONGEST = max(map(len, _CREW))
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,8 @@ _LINE_OPENING = 80
 
 def _date_in(line: str) -> _Found | None:
     """The first valid date of a line, with its time of day when one is written beside it."""
+    if _DATE_HINT.search(line) is None:
+        return None
     for match in _DATE.finditer(line):
         parts = (match["y"], match["m"], match["d"]) if match["y"] else (match["vy"], match["vm"], match["vd"])
         if not match["y"] and not match["vy"]:
@@ -156,12 +164,27 @@ def _date_in(line: str) -> _Found | None:
     return None
 
 
+def _only_noise(text: str) -> bool:
+    """Whether ``text`` is only what may sit beside a date (``_DATE_NOISE.sub("", text).strip()`` is empty).
+
+    Read match by match from the start, it stops at the first other word instead of scanning a
+    whole paragraph: where no noise matches, a letter is left, since any space or sign would match.
+    """
+    pos, end = 0, len(text)
+    while pos < end:
+        match = _DATE_NOISE.match(text, pos)
+        if match is None:
+            return False
+        pos = match.end()
+    return True
+
+
 def _date_only(line: str, match: re.Match[str]) -> bool:
     """Nothing on the line but the date, the words that go with one, and perhaps a place: "Hà Nội, 5/6/2023"."""
-    if _DATE_NOISE.sub("", line[match.end() :]).strip():
+    if not _only_noise(line[match.end() :]):
         return False
     before = line[: match.start()]
-    return not _DATE_NOISE.sub("", before).strip() or _PLACE.fullmatch(before.strip()) is not None
+    return _only_noise(before) or _PLACE.fullmatch(before.strip()) is not None
 
 
 def _trailing_paren(line: str, match: re.Match[str]) -> bool:
@@ -195,11 +218,16 @@ def _is_name_token(token: str) -> bool:
     return bool(core) and core[0].isupper() and all(c.isalpha() or c == "." for c in core)
 
 
-def _name_like(line: str) -> bool:
-    """A byline: 2 to 5 capitalised words ("Minh Anh", "H. Thảo"), several joined by " - ", or "PV"."""
-    if line.upper() in _CREW:
+def _name_like(line: str, kind: Chrome | Literal[False] | None = False) -> bool:
+    """A byline: 2 to 5 capitalised words ("Minh Anh", "H. Thảo"), several joined by " - ", or "PV".
+
+    ``kind`` is the line's :func:`chrome_kind` when the caller has it already.
+    """
+    if len(line) <= _CREW_LONGEST and line.upper() in _CREW:  # upper() never shortens a text
         return True
-    if not line or len(line) > 60 or chrome_kind(line) is not None:
+    if not line or len(line) > 60:
+        return False
+    if (chrome_kind(line) if kind is False else kind) is not None:
         return False
     parts = [p.split() for p in _NAME_SPLIT.split(line) if p.strip()]
     words = [w for p in parts for w in p]
@@ -212,11 +240,14 @@ def _clean_source(src: str) -> str | None:
     """A source as written, without brackets and trailing punctuation; None if it is no name."""
     src = src.strip().strip("()[]").strip(" .,;:-–")
     has_letter = any(c.isalpha() for c in src)
-    return src if has_letter and _DATE.search(src) is None and len(src) <= 80 else None
+    no_date = _DATE_HINT.search(src) is None or _DATE.search(src) is None
+    return src if has_letter and no_date and len(src) <= 80 else None
 
 
 def _dateline_source(line: str) -> str | None:
     """The outlet of a dateline prefix: "HNP - …", "(HNP) - …", "HÀ NỘI (TTXVN) - …"."""
+    if "-" not in line and "–" not in line and "—" not in line:
+        return None  # no dash, no dateline
     match = _DATELINE.match(line)
     if match is None or len(line) - match.end() < 8:
         return None
@@ -234,8 +265,10 @@ def _tail_source(line: str) -> tuple[int, str] | None:
         (3, _DOMAIN_LINE, True),
         (3, _DOMAIN_TAIL, False),
     ):
+        if full and len(line) > 80:
+            continue
         match = pattern.fullmatch(line) if full else pattern.search(line)
-        if match is None or (full and len(line) > 80):
+        if match is None:
             continue
         src = _clean_source(match["src"])
         if src and (src[0].isupper() or "." in src):
@@ -259,9 +292,9 @@ class _Reader:
         if src and (self.source is None or (rank, order) < self.source[:2]):
             self.source = (rank, order, src)
 
-    def head(self, order: int, line: str, found: _Found | None) -> None:
-        """Title and dateline: the top of the page."""
-        real = not self.title_done and any(c.isalnum() for c in line) and chrome_kind(line) is None
+    def head(self, order: int, line: str, found: _Found | None, kind: Chrome | None) -> None:
+        """Title and dateline: the top of the page; ``kind`` is the line's chrome kind while no title is found."""
+        real = not self.title_done and any(c.isalnum() for c in line) and kind is None
         if real and (found is None or not _date_only(line, found[0])):
             self.title_done = True
             self.title_order = order
@@ -272,9 +305,8 @@ class _Reader:
         if order < _TOP and self.title_done:
             self.offer_source(1, order, _dateline_source(line))
 
-    def tail(self, order: int, line: str) -> None:
-        """Author and source lines: the end of the page, before any related-links list."""
-        kind = chrome_kind(line) if line else None
+    def tail(self, order: int, line: str, kind: Chrome | None) -> None:
+        """Author and source lines: the end of the page, before any related-links list; ``kind`` as in head."""
         if kind is Chrome.RELATED:
             self.in_link_list = True
         if kind is not None or order == self.title_order or not any(c.isalnum() for c in line):
@@ -285,16 +317,18 @@ class _Reader:
                 self.author = None
             return
         labelled = _AUTHOR_LABEL.fullmatch(line)
-        byline = _BYLINE.fullmatch(line)
-        source = _tail_source(line)
         if labelled:
             self.author = labelled["name"].strip()
-        elif source is not None:
+            return
+        source = _tail_source(line)
+        if source is not None:
             self.offer_source(source[0], order, source[1])
-        elif byline and _name_like(byline["name"]):
+            return
+        byline = _BYLINE.fullmatch(line) if line.rstrip().endswith(")") else None  # a byline closes with ")"
+        if byline and _name_like(byline["name"]):
             self.author = byline["name"].strip()
             self.offer_source(2, order, _clean_source(byline["src"]))
-        elif _name_like(line):
+        elif _name_like(line, kind):
             self.author = line
         elif not (_CREDIT.match(line) or _SOURCE_LABEL.fullmatch(line) or (len(line) < 60 and _date_in(line))):
             self.author = None  # ordinary text follows: what came before was no byline
@@ -329,12 +363,15 @@ def read_metadata(text: str) -> TextMeta:
             if rank is not None and (reader.date is None or (rank, order) < reader.date[:2]):
                 reader.date = (rank, order, found[1], found[2])
         labelled = _SOURCE_LABEL.fullmatch(line)
+        # the chrome kind of a line, read once: the title is looked for among the lines that are not
+        # chrome, and the tail reads every line's
+        kind = chrome_kind(line) if line and (in_tail or not reader.title_done) else None
         if labelled:
             reader.offer_source(0, order, _clean_source(labelled["src"]))
         elif in_head:
-            reader.head(order, line, found)
+            reader.head(order, line, found, kind)
         if in_tail:
-            reader.tail(order, line)
+            reader.tail(order, line, kind)
     date = reader.date
     source = reader.source
     return TextMeta(

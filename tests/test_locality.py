@@ -263,3 +263,72 @@ def test_seed_articles() -> None:
         pytest.skip(f"the shared seed corpus is absent ({SEEDS}); it is third-party text kept beside the repository")
     found = {path.name[:3]: detect_locality(path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))}
     assert found == SEED_LOCALITIES
+
+
+def _reference_mentions(text: str) -> list[tuple[str, bool, bool, int, int]]:
+    """``_mentions`` as first written: the place-name regex searched at every position, behind a look-behind."""
+    import re
+
+    from directive_graph import locality
+
+    at_start, _, forms = locality._matcher()
+    pattern = re.compile(r"(?<!\w)" + at_start.pattern)
+    found = []
+    pos = 0
+    while match := pattern.search(text, pos):
+        pos = match.end()
+        if match.group("skip"):
+            continue
+        name = match.group("name")
+        form = forms.get(locality._key(name))
+        if form is None or not (form.site or locality._written_as(name, form.masks)):
+            pos = match.start() + 1
+            continue
+        start = match.start()
+        admin = form.admin or match.group("pre") is not None
+        admin = admin or locality._ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
+        if not (admin or form.site) and locality._PERSON_BEFORE.search(text, max(0, start - 8), start):
+            continue
+        found.append((form.province.name, form.site, admin, start, match.end()))
+    return found
+
+
+def _texts() -> list[str]:
+    articles = sorted((Path(__file__).resolve().parents[1] / "data/articles").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in articles]
+    texts += [
+        "hà nội và Hà Nội, thủ đô Hà Nội; tp.hcm, TP.HCM, tpHCM, TPHCM, tỉnhBạc Liêu, tinh bac lieu, Tinh Bac Lieu",
+        "(baocantho.vn) - BAOCANTHO Baocantho bAOCANTHO; sggp, SGGP; thanhuytphcm",
+        "điện biên phủ, Điện Biên Phủ, Điện Biên, dien bien phu",
+        "Nguyễn Thị Huế, ông Hà Nam, UBND tỉnh Bà Rịa-Vũng Tàu, Bà Rịa – Vũng Tàu, Thừa Thiên Huế",
+        "Khánh Hoà, khánh hòa, thành phố Hồ Chí Minh, Thành phố Hồ Chí Minh, thanh pho ho chi minh",
+        "Sở Nội vụ An Giang, Hà",
+        "",
+        "Hà Nội",
+        " Hà Nội",
+        "x Hà Nội",
+    ]
+    cut = [t[i:] for t in texts[:3] for i in (1, 7, 50)]
+    return texts + [t.upper() for t in texts] + [t.lower() for t in texts] + cut
+
+
+def test_place_names_are_found_as_by_a_search_at_every_position() -> None:
+    from directive_graph import locality
+
+    for text in _texts():
+        found = [(p.name, site, admin, s, e) for p, site, admin, s, e in locality._mentions(text)]
+        assert found == _reference_mentions(text), text[:80]
+
+
+def test_admin_phrase_before_a_name_is_read_as_by_the_full_pattern() -> None:
+    from directive_graph import locality
+
+    texts = [
+        *_texts(),
+        "Ủy ban nhân dân  \n Hà Nội; UỶ BAN NHÂN DÂN Hà Nội; Sở Nội vụ tỉnh An Giang; Sở  Tài chính\nHà Nội",
+        "xUBND Hà Nội, Công an Đồng Nai, Viện kiểm sát nhân dân Cà Mau, Đoàn đại biểu Quốc hội Bắc Ninh",
+    ]
+    for text in texts:
+        for start in range(min(len(text), 1200)):
+            expected = locality._ADMIN_BEFORE.search(text, max(0, start - 48), start) is not None
+            assert locality._admin_before(text, start) == expected, (text[max(0, start - 48) : start], start)

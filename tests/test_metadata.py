@@ -362,3 +362,49 @@ def test_never_raises_and_spans_are_sound(text: str) -> None:
 def test_odd_inputs(text: str) -> None:
     assert read_metadata(text).published is None
     assert all(0 <= s < e <= len(text) for s, e in chrome_spans(text))
+
+
+def test_date_shortcuts_agree_with_the_full_patterns() -> None:
+    """The digit scan before _DATE, and the noise test that stops at the first word, change no result."""
+    import re
+
+    from directive_graph import metadata
+
+    plain_date = re.compile(metadata._DATE.pattern.removeprefix(r"(?=\d)"), re.IGNORECASE)
+    lines = [
+        "Cập nhật: 07:19 | 28/10/2023", "Thứ Bảy, ngày 26 tháng 9 năm 2020", "2023-06-05T10:00", "Hà Nội, 5/6/2023",
+        "15:30 | 20/11/2023 (GMT+7)", "Tiêu đề (10:05 06/02/2019)", "153.330 đảng viên", "1 tháng 2",
+        "5-6-2021 lúc 8h30",
+        "Nghị định 67/2014/NĐ-CP ngày 7/7/2014", "Thứ hai, 5/6/2023, 10:00 (GMT+7) Kiểm tra", "", "không có số",
+        "Ngày 31/02/2023 và 1/3/2023", "Published 2019-06-11 08:34 UTC", "09.04.2023 | 12 giờ",
+    ]
+    for line in lines + [line.upper() for line in lines]:
+        assert [m.span() for m in metadata._DATE.finditer(line)] == [m.span() for m in plain_date.finditer(line)]
+        assert (metadata._DATE_HINT.search(line) is not None) >= (plain_date.search(line) is not None)
+        for part in (line, line[3:], line[:-4]):
+            assert metadata._only_noise(part) == (not metadata._DATE_NOISE.sub("", part).strip())
+
+
+def test_chrome_shortcuts_agree_with_the_full_patterns() -> None:
+    """The word and character tests before the share, banner and breadcrumb patterns change no result."""
+    from directive_graph import clean
+
+    lines = [
+        "chia se | zalo", "a a", "a- a+", "in bai viet", "facebook twitter email", "tin lien quan", "like 12 share 3",
+        "xem them", "tai ung dung bao moi", "download on the app store", "get it on google play", "mo trong ung dung",
+        "chung toi dung cookie de cai thien trai nghiem", "dong y cookie", "trang chu > thoi su", "thoi su » chinh tri",
+        "ha noi > 2023", "a > b > c d e f g h", "tieu de bai viet", "", "12 | 34", "chia se bai viet: in", "aa bb",
+    ]
+    for folded in lines:
+        share = clean._SHARE_TOKEN.sub("", folded)
+        tokens = [m.group("font") for m in clean._SHARE_TOKEN.finditer(folded)]
+        many = sum(1 for t in tokens if not t) > 0 or sum(1 for t in tokens if t) >= 2
+        assert clean._is_share_line(folded) == (many and clean._SHARE_REST.fullmatch(share) is not None), folded
+        banner = clean._APP_BANNER.search(folded) is not None or clean._COOKIE.search(folded) is not None
+        app = any(h in folded for h in clean._APP_HINTS) and clean._APP_BANNER.search(folded) is not None
+        assert (app or clean._is_cookie(folded)) == banner, folded
+        parts = clean._CRUMB_SEP.split(folded)
+        crumb = clean._CRUMB_HOME.fullmatch(folded) is not None or (
+            len(parts) >= 2 and not any(c.isdigit() for c in folded) and all(0 < len(p.split()) <= 5 for p in parts)
+        )
+        assert clean._is_crumb(folded) == crumb, folded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import signal
 import sqlite3
@@ -211,3 +212,46 @@ def test_a_build_killed_mid_way_then_rerun_equals_an_uninterrupted_build(tmp_pat
     assert 0 < partial < 240
     subprocess.run([*command, str(killed)], check=True, capture_output=True, cwd=ROOT)
     assert _snapshot(killed) == _snapshot(whole)
+
+
+def test_text_hash_folds_spaces_as_split_and_join() -> None:
+    """The fast path of fold_spaces holds: every whitespace character but " " is not printable."""
+    import sys
+
+    from directive_graph.corpus import fold_spaces
+
+    spaces = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace() and c != " "]
+    assert spaces and not any(c.isprintable() for c in spaces)
+    for text in ("", " ", "a", " a  b\n\nc ", "a\tb", "a\u00a0 b", "\n\n", "x\u2028y  z", "a \n b\r\n", "  Tin  mới  "):
+        assert fold_spaces(text) == " ".join(text.split())
+
+
+def _rows(db: Path) -> list[list[tuple[object, ...]]]:
+    """Every row of every table, row ids included (the build time of files left out)."""
+    with sqlite3.connect(db) as conn:
+        tables = ["articles", "sources", "directives", "mentions", "relations", "named", "issuers"]
+        rows = [list(conn.execute(f"SELECT * FROM {table} ORDER BY 1")) for table in tables]
+        rows.append(list(conn.execute("SELECT path, content_hash, size FROM files ORDER BY 1")))
+    return rows
+
+
+def test_chunked_parallel_build_equals_serial_build_row_for_row(tmp_path: Path, corpus: Path) -> None:
+    """Many files per worker task, duplicates and a file of records: the same rows, the same ids."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    for i in range(30):
+        (corpus / f"more{i:02}.txt").write_text(texts[i % len(texts)] + f"\n\nTin {i}.", encoding="utf-8")
+    records = [{"id": i, "title": f"Bài {i}", "text": texts[i] + "\n\nBản tin."} for i in range(4)]
+    records.append({"id": 9, "text": texts[0]})  # the same text as a file of the corpus
+    (corpus / "feed.jsonl").write_text("\n".join(map(json.dumps, records)), encoding="utf-8")
+    serial, parallel = tmp_path / "s", tmp_path / "p"
+    serial.mkdir()
+    parallel.mkdir()
+    _built(serial, corpus, jobs=1).close()
+    with _built(parallel, corpus, jobs=2) as store:
+        assert _rows(serial / "t.db") == _rows(parallel / "t.db")
+        (corpus / "feed.jsonl").write_text("\n".join(map(json.dumps, records[1:3])), encoding="utf-8")
+        again = build(store, [str(corpus)], jobs=2)
+        assert (again.files_built, again.articles_added) == (1, 0)
+        sources = {p for (p,) in store.conn.execute("SELECT path FROM sources WHERE file LIKE '%feed.jsonl'")}
+        assert sources == {f"{corpus / 'feed.jsonl'}#{i}" for i in (1, 2)}
+        assert store.counts()["articles"] == 12 + 30 + 4 - 2  # records 0 and 3 were only in the feed
