@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from directive_graph.kinds import Issuer
 from directive_graph.patterns import Match, compiled
-from directive_graph.vocab import JOINERS, TRAILING, fold_same_length, load_vocab
+from directive_graph.vocab import TRAILING, fold_same_length, load_vocab
 
 # How far after a header number ("Số: 15/QĐ-BNV") its date line may stand.
 HEADER_DATE_WINDOW = 300
@@ -86,7 +86,7 @@ def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
         for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
             word = _folded_word(match.group())
             ends.append(match.start() + len(word.rstrip(TRAILING)))
-            yield JOINERS.get(word, word)
+            yield word
             if word[-1] in TRAILING and word[-1] != ",":
                 return  # a full stop, a colon or a bracket ends the phrase; a comma may not
 

@@ -38,7 +38,7 @@ TITLE_REACH = 250
 # at the nearest break instead of walking every break of the window.
 _TITLE_VERBS = (
     "được", "đã", "cấp", "chấp thuận", "phê duyệt", "ban hành", "ký", "theo", "tại", "thực hiện",
-    "triển khai", "công nhận", "cấp phép", "giao", "duyệt",
+    "triển khai", "công nhận", "cấp phép", "giao", "duyệt", "thụ lý",
 )  # fmt: skip
 _TITLE_BREAK_REV = re.compile(
     r"[\d.;!?()\[\]\"“”]|\n\s*\n|(?<!\w)(?:" + "|".join(re.escape(v[::-1]) for v in _TITLE_VERBS) + r")(?!\w)"
@@ -180,7 +180,7 @@ class _Extractor:
         named = [(m, w) for m, w in found if w.kind == "name"]
         if not named and not (found and sym.text):
             return None
-        agree = [(m, w) for m, w in named if w.doc_type == sym.code_type]
+        agree = [(m, w) for m, w in named if w.doc_type in (sym.code_type, sym.also_type)]
         if sym.explicit and named and not agree:
             return None  # the code names another type: "… Đề án … số 456/QĐ-UBND" is a Quyết định
         match, word = (agree or named or found)[0]

@@ -2,7 +2,7 @@
 
 :class:`TextView` gives the extractor a cleaned copy of the caller's text
 (accents composed to NFC, "Ð" U+00D0 read as "Đ", Cyrillic look-alikes read as
-Latin, markdown emphasis and zero-width characters dropped) and maps every
+Latin, markdown emphasis, link targets and zero-width characters dropped) and maps every
 position of the copy back to the caller's string, so spans always index the
 original. Texts that need none of this (most) are used as they are, at no cost.
 
@@ -48,6 +48,8 @@ _UNDERSCORES = re.compile(r"_{2,}")
 _DIGIT_UNDERSCORE = re.compile(r"_(?<=[0-9]_)(?=[0-9A-ZĐ])")  # the literal first: a fast scan
 _LETTER_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
 _MARKS = re.compile(r"[\u0300-\u036f]+")
+# A markdown link: "[Quyết định 130/QĐ-BYT](https://…) ngày 18/01/2023"; the view keeps its text only.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)")
 # Escapes a scraper wrote out as text: "1896/QĐ-TTg\\r\\nngày 25/12/2019" (a backslash, then "r", …).
 _ESCAPES = re.compile(r"\\r\\n|\\[nrt]")
 
@@ -71,6 +73,9 @@ def _edits(text: str, present: frozenset[str]) -> list[tuple[int, int, str]]:
                 end += 1
             edits.append((star, end, ""))
             star = text.find("*", end)
+    if "]" in present and "](" in text:
+        for m in _MARKDOWN_LINK.finditer(text):
+            edits += [(m.start(), m.start() + 1, ""), (m.end(1), m.end(), "")]
     if "\\" in present:
         edits += [(m.start(), m.end(), " " if m.group() == "\\t" else "\n") for m in _ESCAPES.finditer(text)]
     if not present.isdisjoint(_DROP[1:]):
@@ -87,7 +92,7 @@ def _edits(text: str, present: frozenset[str]) -> list[tuple[int, int, str]]:
 _SAME_WIDTH_CHARS = "".join(map(chr, _SAME_WIDTH))
 # Every character that may call for an edit: one regex pass finds which a text holds,
 # where a test per character would walk the text some fifty times.
-_SPECIAL = re.compile("[" + re.escape("&_\\" + _DROP + _VIETNAMESE_MARKS + _SAME_WIDTH_CHARS) + "]")
+_SPECIAL = re.compile("[" + re.escape("&_\\]" + _DROP + _VIETNAMESE_MARKS + _SAME_WIDTH_CHARS) + "]")
 
 
 def _present(text: str) -> frozenset[str]:

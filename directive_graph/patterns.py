@@ -65,10 +65,11 @@ CODES = CODE + r"(?:" + SP + r"(?:[-/]|\.(?=[A-ZĐ]))" + SP + r"\n?" + SP + CODE
 # The same in lower case, two codes or more joined by "-": "tt-btc", "qđ-ttg" (never one word: "10/tháng").
 LOWER_CODES = r"(?-i:[a-zđ]{1,6}(?:-[a-zđ]{2,10}[0-9]{0,2})+(?![\w&]))"
 # State symbol after the number: "/QĐ-TTg", "/2020/NĐ-CP", "-2017/NQ-CP"; dashes only, as
-# in old decrees and file names: "64-CP", "53-HĐBT", "100-2019-NĐ-CP".
+# in old decrees and file names: "64-CP", "53-HĐBT", "100-2019-NĐ-CP"; a line may break after
+# the last separator, as inside the codes: "01/2024/\nTT-BLĐTBXH".
 STATE_SYMBOL = (
     r"(?P<state>(?:" + SP + r"[/-]" + SP + r"(?P<year>" + YEAR + r"))?"
-    + SP + r"[/-]" + SP + r"(?P<scodes>" + CODES + r"|" + LOWER_CODES + r"))"
+    + SP + r"[/-]" + SP + r"\n?" + SP + r"(?P<scodes>" + CODES + r"|" + LOWER_CODES + r"))"
 )
 # Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW".
 PARTY_SYMBOL = (

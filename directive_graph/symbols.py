@@ -34,6 +34,7 @@ class Symbol:
     text: str | None = None
     year: int | None = None
     code_type: str | None = None  # the type its code names
+    also_type: str | None = None  # another type the code may name (Party "QĐ": Quy định too)
     issuer: str | None = None
     party: bool = False
     known: bool = False  # does it hold a type or issuer code of the vocabulary?
@@ -59,9 +60,11 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
     if party:
         text = _symbol_text(type_code + "/" + codes_text, vocab)
         code_type = vocab.type_for_code(vocab.canonical_code(type_code), party=True)
+        also_type = vocab.also_type_for_code(vocab.canonical_code(type_code), party=True)
     else:
         text = _symbol_text(codes_text, vocab)
         code_type = vocab.type_for_code(codes[0], party=False)
+        also_type = vocab.also_type_for_code(codes[0], party=False)
         if code_type is not None:
             codes = codes[1:]
         elif vocab.issuer_for_code(codes[0]) is not None:
@@ -72,6 +75,7 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         text=text,
         year=int(year_text) if year_text else None,
         code_type=code_type,
+        also_type=also_type,
         issuer=issuer.code if issuer else (codes[0] if codes else None),
         party=party or (issuer is not None and issuer.level is Level.PARTY),
         known=code_type is not None or issuer is not None,

@@ -30,9 +30,10 @@ _TERM_SUFFIX = re.compile(r"\d{1,2}$")
 TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
 # Dash look-alikes read as "-" (the text view does the same): "Lao động – Thương binh".
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
-# Words that join the parts of a name alike, folded: "Giáo dục và Đào tạo", "Giáo dục - Đào tạo",
-# "Nông nghiệp & PTNT". Issuer aliases are compared with each read as "và".
-JOINERS = {"-": "va", "&": "va"}
+# Words that join the parts of a name, folded: "Giáo dục và Đào tạo", "Giáo dục - Đào tạo",
+# "Nông nghiệp & PTNT", "Lao động Thương binh và Xã hội" (none at all). Issuer aliases are
+# compared without them.
+JOINERS = frozenset(("-", "&", "va"))
 
 
 def plain_dashes(text: str) -> str:
@@ -99,13 +100,17 @@ class Vocabulary:
         system = "party" if party else "state"
         return self._codes.get((code, system)) or self._codes.get((code, "any"))
 
+    def also_type_for_code(self, code: str, party: bool) -> str | None:
+        """Another type a code may name in that system: Party "QĐ" was used for Quy định before "QĐi"."""
+        return self._codes.get((code, "party_also" if party else "state_also"))
+
     def type_for_issuer_only(self, code: str) -> str | None:
         """The type implied by a symbol made only of an issuer: "QH13" -> Luật."""
         return self._codes.get((_TERM_SUFFIX.sub("", code), "issuer_only"))
 
     def type_codes(self) -> list[str]:
         """Every type code of two letters or more, in any system ("QĐ", "NQ", "CTr", "QĐi")."""
-        return sorted({c for c, system in self._codes if system != "issuer_only" and len(c) > 1})
+        return sorted({c for c, system in self._codes if system in ("state", "party", "any") and len(c) > 1})
 
     def is_type_code(self, code: str) -> bool:
         """Whether ``code`` is a type code in either system."""
@@ -144,7 +149,7 @@ class Vocabulary:
         return candidate if code.isascii() or code.upper() == candidate.upper() else code
 
     def longest_alias(self, words: Iterable[str]) -> tuple[int, Issuer] | None:
-        """The longest run of leading ``words`` (already folded, joiners read as "va") that is an issuer's alias.
+        """The longest run of leading ``words`` (already folded) that is an issuer's alias, joiners aside.
 
         Returns how many words it took, and the issuer. Words are read only while they can still
         lead to an alias, so a phrase that names no issuer costs one or two look-ups.
@@ -156,6 +161,8 @@ class Vocabulary:
         best = None
         key = ""
         for count, word in enumerate(words, start=1):
+            if word in JOINERS:
+                continue  # "bo lao dong - thuong binh va xa hoi" reads "bo lao dong thuong binh xa hoi"
             key = f"{key} {word}" if key else word
             found = self._aliases.get(key.rstrip(TRAILING))
             if found is not None:
@@ -247,7 +254,7 @@ def load_vocab() -> Vocabulary:
         vocab._code_forms.setdefault(strip_accents(code).upper(), code)
     for issuer in issuers.values():
         for alias in (issuer.name, *issuer.aliases):
-            vocab._aliases.setdefault(" ".join(JOINERS.get(w, w) for w in fold(alias).split()), issuer)
+            vocab._aliases.setdefault(" ".join(w for w in fold(alias).split() if w not in JOINERS), issuer)
     for alias in vocab._aliases:
         parts = alias.split()
         vocab._alias_prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
