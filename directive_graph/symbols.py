@@ -59,14 +59,23 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
     explicit = True
     if party:
         text = _symbol_text(type_code + "/" + codes_text, vocab)
-        code_type = vocab.type_for_code(vocab.canonical_code(type_code), party=True)
-        also_type = vocab.also_type_for_code(vocab.canonical_code(type_code), party=True)
+        first = vocab.canonical_code(type_code)
+        code_type = vocab.type_for_code(first, party=True)
+        also_type = vocab.also_type_for_code(first, party=True)
+        last_type = vocab.type_for_code(codes[-1], party=False)
+        if code_type is None and last_type is not None and vocab.issuer_for_code(first) is not None:
+            # an old state symbol, issuer first and type code last: "10-BYT/TT" is a Thông tư of the BYT
+            party, code_type, codes = False, last_type, [first, *codes[:-1]]
     else:
         text = _symbol_text(codes_text, vocab)
         code_type = vocab.type_for_code(codes[0], party=False)
         also_type = vocab.also_type_for_code(codes[0], party=False)
+        last = codes[-1] if len(codes) > 1 and "/" in codes_text else ""
         if code_type is not None:
             codes = codes[1:]
+        elif last and (last_type := vocab.type_for_code(last, party=False)) is not None:
+            # an old symbol with the type code last: "01-TANDTC-VKSNDTC/TTLT", "10-BYT/TT"
+            code_type, also_type, codes = last_type, vocab.also_type_for_code(last, party=False), codes[:-1]
         elif vocab.issuer_for_code(codes[0]) is not None:
             code_type = vocab.type_for_issuer_only(codes[0]) or "Công văn"
             explicit = False
