@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from directive_graph.kinds import Issuer
+from directive_graph.kinds import Issuer, Level
 from directive_graph.patterns import Match, compiled
 from directive_graph.vocab import TRAILING, fold_same_length, load_vocab
 
@@ -95,7 +95,7 @@ def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
         return None
     count, issuer = found
     end = ends[count - 1]
-    place = patterns.issuer_place.match(text, end)
+    place = (patterns.issuer_term if issuer.level is Level.CENTRAL else patterns.issuer_place).match(text, end)
     return lead.end(), (place.end() if place else end), issuer
 
 

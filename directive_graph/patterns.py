@@ -243,6 +243,7 @@ class Patterns:
     date_before: Pattern
     issuer_lead: Pattern
     issuer_place: Pattern
+    issuer_term: Pattern
     header_before: Pattern
 
 
@@ -330,5 +331,8 @@ def compiled() -> Patterns:
             r"[^\S\n]*,?" + SP + r"(?:(?i:của|do|thuộc|cua)|\n" + SP + r"(?:của|do|thuộc|cua))" + SEP
         ),
         issuer_place=ENGINE.compile(place + r"{0,3}"),
+        # a central body is followed by its term only: "Quốc hội khóa XIV", never by a place
+        # ("của Chính phủ Chương trình …", "CỦA CHÍNH PHỦ VÀ …" in a title in capitals)
+        issuer_term=ENGINE.compile(SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+"),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
     )

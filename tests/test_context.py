@@ -1,0 +1,49 @@
+"""What follows a mention: its date and its issuer phrase (``context.read_tail``), as a table.
+
+Each row: the text, where the mention ends (the text up to and including this marker), then the
+year, the issue date, the issuer phrase as read and the issuer code expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from directive_graph.context import read_tail
+
+TAILS = [
+    ("plain", "Quyết định số 1847/QĐ-TTg ngày 27-12-2018 của Thủ tướng Chính phủ về …", "QĐ-TTg",
+     2018, dt.date(2018, 12, 27), "Thủ tướng Chính phủ", "TTg"),
+    ("issuer-then-date", "Chỉ thị 19 của Thành ủy ngày 5/3/2019 về …", "19",
+     2019, dt.date(2019, 3, 5), "Thành ủy", "TU"),
+    ("local-place-kept", "Kế hoạch 5 của UBND tỉnh Bạc Liêu về …", "5",
+     None, None, "UBND tỉnh Bạc Liêu", "UBND"),
+    ("central-term-kept", "Luật số 80/2015/QH13 của Quốc hội khóa XIII đã …", "QH13",
+     None, None, "Quốc hội khóa XIII", "QH13"),
+    ("central-no-place", "Nghị quyết 30c/NQ-CP của Chính phủ Chương trình tổng thể …", "NQ-CP",
+     None, None, "Chính phủ", "CP"),
+    ("central-no-place-capitals", "NGHỊ ĐỊNH 15/2020/NĐ-CP CỦA CHÍNH PHỦ VÀ CHƯƠNG TRÌNH", "NĐ-CP",
+     None, None, "CHÍNH PHỦ", "CP"),
+    ("line-break-before-cua", "Nghị định số 20/2019/NĐ-CP ngày 01/02/2019\ncủa Chính phủ quy định", "NĐ-CP",
+     2019, dt.date(2019, 2, 1), "Chính phủ", "CP"),
+    ("date-without-ngay", "Nghị định 75/2007/NĐ-CP 05/9/2007 của\nChính phủ", "NĐ-CP",
+     2007, dt.date(2007, 9, 5), "Chính phủ", "CP"),
+    ("joined-by-dash", "Công văn 12 của Sở Giáo dục - Đào tạo về …", "12",
+     None, None, "Sở Giáo dục - Đào tạo", "SGDĐT"),
+    ("no-joiner", "Chỉ thị 05 của Bộ Lao động Thương binh và Xã hội nhắc …", "05",
+     None, None, "Bộ Lao động Thương binh và Xã hội", "BLĐTBXH"),
+    ("joint-first-body", "Thông tư liên tịch 10 của Bộ Tài chính và Bộ Nội vụ", "10",
+     None, None, "Bộ Tài chính", "BTC"),
+    ("nothing-after", "Theo Quyết định 1043, các sở rà soát.", "1043",
+     None, None, None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "marker", "year", "issued_on", "issuer_text", "code"),
+                         [row[1:] for row in TAILS], ids=[row[0] for row in TAILS])  # fmt: skip
+def test_tail(text: str, marker: str, year: int | None, issued_on: dt.date | None,
+              issuer_text: str | None, code: str | None) -> None:  # fmt: skip
+    tail = read_tail(text, text.index(marker) + len(marker))
+    assert (tail.year, tail.issued_on, tail.issuer_text) == (year, issued_on, issuer_text)
+    assert (tail.issuer.code if tail.issuer else None) == code
