@@ -59,6 +59,7 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
 # The longest issuer phrase looked for after "của": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
 ISSUER_REACH = 160
 _WORD = re.compile(r"\S+")
+_CLOSING = re.compile(r"[)\]}\"”’]")  # a closing bracket or quote inside a word ends it
 
 
 @functools.lru_cache(maxsize=16384)
@@ -85,6 +86,9 @@ def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
     def words() -> Iterator[str]:
         for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
             word = _folded_word(match.group())
+            closing = _CLOSING.search(word, 1)
+            if closing is not None:  # "tài chính)</td>": markup or a quote after the bracket
+                word = word[: closing.start() + 1]
             ends.append(match.start() + len(word.rstrip(TRAILING)))
             yield word
             if word[-1] in TRAILING and word[-1] != ",":

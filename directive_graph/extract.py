@@ -138,7 +138,7 @@ class _Extractor:
             # "Nghị định 15/2020": number and year, the code left out (a journalists' short form)
             year = Symbol(year=int(year_only.group("y")))
             return _Draft(start, year_only.end(), body.group("num"), doc_type, Form.SHORT, year)
-        if word.verb and not has_so and written == written.lower() and issuer_after(self.s, end) is None:
+        if word.verb and not has_so and written == written.lower() and not self._document_follows(end):
             return None  # "đã quyết định 3 nội dung" is a verb; "quyết định 1043 của UBND" a document
         if not has_so and _looks_like_a_year(body.group("num")):
             return None  # "Kế hoạch 2025", "Chương trình 2030": a year, not a number
@@ -149,6 +149,10 @@ class _Extractor:
         if self._enumerator(written, start, pos, end):
             return None
         return _Draft(start, end, body.group("num"), doc_type, Form.SHORT, sym)
+
+    def _document_follows(self, end: int) -> bool:
+        """After a lower-case "kết luận 127": an issuer, "ban hành" or "ngày <digit>" says it is a document."""
+        return self.patterns.issued_cue.match(self.s, end) is not None or issuer_after(self.s, end) is not None
 
     def _enumerator(self, written: str, start: int, pos: int, end: int) -> bool:
         """A heading, a line break, then a list number: "QUYẾT ĐỊNH\n1. Quyết định số …"."""

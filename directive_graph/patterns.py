@@ -124,10 +124,12 @@ DATE_NUMERIC = (
 )
 # "ngày 27 tháng 12 năm 2018"
 DATE_WORDS = (
-    r"(?P<d2>\d{1,2})" + SEP + r"(?i:tháng|thang)" + SEP + r"(?P<m2>\d{1,2})" + SEP
-    + r"(?i:năm|nam)" + SEP + r"(?P<y2>" + YEAR + r")"
+    r"(?P<d2>\d{1,2})" + SEP + r"(?i:th[áa\ufffd]ng)" + SEP + r"(?P<m2>\d{1,2})" + SEP
+    + r"(?i:n[ăa\ufffd]m)" + SEP + r"(?P<y2>" + YEAR + r")"
 )
-DATE = r"(?i:ngày|ngay)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
+# The date words as written, without accents, or with the accented letter lost to a bad decoding
+# ("ng\ufffdy 29/9/2025": U+FFFD stands where "à" was).
+DATE = r"(?i:ng[àa\ufffd]y)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
 # Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)",
 # "(2015)" as in "Nghị quyết 2231 (2015) của Hội đồng Bảo an".
 DATE_TAIL = (
@@ -244,6 +246,7 @@ class Patterns:
     issuer_lead: Pattern
     issuer_place: Pattern
     issuer_term: Pattern
+    issued_cue: Pattern
     header_before: Pattern
 
 
@@ -334,5 +337,10 @@ def compiled() -> Patterns:
         # a central body is followed by its term only: "Quốc hội khóa XIV", never by a place
         # ("của Chính phủ Chương trình …", "CỦA CHÍNH PHỦ VÀ …" in a title in capitals)
         issuer_term=ENGINE.compile(SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+"),
+        # what makes a lower-case "kết luận 127" a document: "kết luận 127 ban hành ngày 28/2"
+        issued_cue=ENGINE.compile(
+            SP + r",?" + SP + r"(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ban hanh)(?!" + LETTER + r")|"
+            + r"(?i:ng[àa\ufffd]y)" + SEP + r"\d)"
+        ),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
     )

@@ -35,6 +35,10 @@ TAILS = [
      None, None, "Bộ Lao động Thương binh và Xã hội", "BLĐTBXH"),
     ("joint-first-body", "Thông tư liên tịch 10 của Bộ Tài chính và Bộ Nội vụ", "10",
      None, None, "Bộ Tài chính", "BTC"),
+    ("closing-bracket-then-markup", "(theo Thông tư số 133/2016/TT-BTC của Bộ Tài chính)</td>", "TT-BTC",
+     None, None, "Bộ Tài chính", "BTC"),
+    ("date-word-badly-decoded", "Thông báo số 17/TB-HĐND ng\ufffdy 12 th\ufffdng 12 n\ufffdm 2025 của HĐND", "HĐND",
+     2025, dt.date(2025, 12, 12), "HĐND", "HĐND"),
     ("nothing-after", "Theo Quyết định 1043, các sở rà soát.", "1043",
      None, None, None, None),
 ]  # fmt: skip
