@@ -51,14 +51,20 @@ class DirectiveKey:
     # the store adds "inferred" when it supplies a missing year from the rest of the corpus
 
 
-def jurisdiction_of(issuer_code: str | None, locality: str | None) -> str:
-    """National for central issuers, else the article's province ("?" when unknown).
+def jurisdiction_of(issuer_code: str | None, locality: str | None, doc_type: str | None = None) -> str:
+    """National for central issuers and national-only types, else the article's province ("?" when unknown).
 
     Example:
         >>> jurisdiction_of("TTg", "Hà Nội"), jurisdiction_of("UBND", "Hà Nội"), jurisdiction_of(None, None)
         ('VN', 'Hà Nội', '?')
+        >>> jurisdiction_of(None, "Lào Cai", "Nghị định")  # only the Chính phủ issues a Nghị định
+        'VN'
     """
-    issuer = load_vocab().issuer_for_code(issuer_code) if issuer_code else None
+    vocab = load_vocab()
+    kind = vocab.doc_types.get(doc_type) if doc_type else None
+    if kind is not None and kind.national:
+        return NATIONAL
+    issuer = vocab.issuer_for_code(issuer_code) if issuer_code else None
     if issuer is not None and (
         issuer.level in (Level.CENTRAL, Level.FOREIGN) or (issuer.code.endswith("TW") or issuer.code == "TW")
     ):
@@ -102,7 +108,7 @@ def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> s
 
 def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     """The key of the document ``ref`` names, in an article about ``locality``."""
-    jurisdiction = jurisdiction_of(ref.issuer, locality)
+    jurisdiction = jurisdiction_of(ref.issuer, locality, ref.doc_type)
     symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
     when = str(ref.year or "")
     if ref.party and ref.year:

@@ -49,6 +49,7 @@ class DocType:
     name: str
     family: str
     description: str = ""
+    national: bool = False  # issued only by central bodies (Luật, Nghị định, Thông tư …): never a province's
 
 
 @dataclass(frozen=True)

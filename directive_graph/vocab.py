@@ -232,7 +232,10 @@ def fold(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def load_vocab() -> Vocabulary:
     """Read the tables once per process."""
-    doc_types = {r["name"]: DocType(**r) for r in _rows("doc_types.csv")}
+    doc_types = {
+        r["name"]: DocType(r["name"], r["family"], r["description"], national=r["national"] == "yes")
+        for r in _rows("doc_types.csv")
+    }
     words = [
         TypeWord(r["word"], r["type"] or None, r["kind"], r["bare_number"], r["verb"] == "yes")
         for r in _rows("type_words.csv")

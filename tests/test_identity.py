@@ -45,6 +45,9 @@ KEYS = [
      "Nghị quyết|18|NQ/TW|term XIII|VN", "stated"),
     ("party-term-local", "Chương trình số 08-CTr/TU ngày 5/3/2021 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|term 2020-2025|Hà Nội", "stated"),
+    ("national-type-in-a-province", "Xử phạt theo Nghị định 100/2019 về giao thông.", "Lào Cai", 0,
+     "Nghị định|100||2019|VN|", "unresolved"),
+    ("national-type-short", "Theo Thông tư 29 về dạy thêm.", "Hà Nội", 0, "Thông tư|29|||VN|", "unresolved"),
     ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
 ]  # fmt: skip
