@@ -2,8 +2,9 @@
 
 A later "Quyết định 1043" takes symbol, year and issuer from an earlier
 "Quyết định 1043/QĐ-UBND"; a repeated "1847/QĐ-TTg" takes the year stated
-at its first mention. The link is kept in ``antecedent`` (the index of the
-earlier mention). Two mentions whose issuers disagree are never linked:
+at its first mention; a headline's "Nghị định 168" with nothing before it
+takes them from the one full mention further down. The link is kept in
+``antecedent`` (the index of the mention it was filled from). Two mentions whose issuers disagree are never linked:
 "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19/CT-TTg".
 
 Example:
@@ -46,27 +47,50 @@ def _antecedent(ref: Reference, earlier: list[int], out: list[Reference]) -> int
     return None
 
 
+def _filled(ref: Reference, other: Reference, index: int) -> Reference:
+    """``ref`` with what it lacks taken from ``other`` (the mention at ``index``)."""
+    return ref.model_copy(
+        update={
+            "symbol": ref.symbol or other.symbol,
+            "year": ref.year or other.year,
+            "issued_on": ref.issued_on or other.issued_on,
+            "issuer": ref.issuer or other.issuer,
+            "party": ref.party or other.party,
+            "antecedent": index,
+        }
+    )
+
+
+def _later_full(ref: Reference, later: list[int], out: list[Reference]) -> int | None:
+    """The first later mention with a symbol, when all the compatible later ones name one document."""
+    full = [i for i in later if out[i].symbol is not None and _compatible(ref, out[i])]
+    if not full or len({(out[i].symbol, out[i].year, out[i].issuer) for i in full}) > 1:
+        return None
+    return full[0]
+
+
 def resolve_antecedents(refs: list[Reference]) -> list[Reference]:
-    """Fill short and repeated mentions from their nearest compatible earlier mention."""
+    """Fill short and repeated mentions from their nearest compatible earlier mention.
+
+    A short mention that nothing earlier explains (a headline's "Nghị định 168") is filled from
+    the full mention later in the text, when the later ones all name one document; its
+    ``antecedent`` is then that later index.
+    """
     seen: dict[tuple[str | None, str], list[int]] = {}
     out: list[Reference] = []
     for ref in refs:
         key = (ref.doc_type, number_key(ref.number))
         index = None if ref.year is not None and ref.symbol is not None else _antecedent(ref, seen.get(key, []), out)
         if index is not None:
-            earlier = out[index]
-            ref = ref.model_copy(
-                update={
-                    "symbol": ref.symbol or earlier.symbol,
-                    "year": ref.year or earlier.year,
-                    "issued_on": ref.issued_on or earlier.issued_on,
-                    "issuer": ref.issuer or earlier.issuer,
-                    "party": ref.party or earlier.party,
-                    "antecedent": index,
-                }
-            )
+            ref = _filled(ref, out[index], index)
         seen.setdefault(key, []).append(len(out))
         out.append(ref)
+    for position, ref in enumerate(out):
+        if ref.antecedent is None and ref.symbol is None and not ref.foreign:
+            same = seen[(ref.doc_type, number_key(ref.number))]
+            index = _later_full(ref, [i for i in same if i > position], out)
+            if index is not None:
+                out[position] = _filled(ref, out[index], index)
     return out
 
 
