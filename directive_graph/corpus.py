@@ -217,6 +217,10 @@ def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:
     return None
 
 
+# The fields of ``directive-graph extract --format jsonl``: a file of them is output, not a corpus.
+MENTION_FIELDS = frozenset(("article", "start", "end", "text", "type", "number", "symbol", "form"))
+
+
 def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Document] | ReadError:
     records: list[dict[str, object]] = []
     if fmt == "jsonl":
@@ -232,6 +236,8 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
             records.append(value)
     else:
         records = list(csv.DictReader(io.StringIO(text)))
+    if records and all(record.keys() >= MENTION_FIELDS for record in records[:5]):
+        return ReadError(path, f"{path} holds mentions (directive-graph extract output), not articles; skipped", True)
     docs = []
     for index, record in enumerate(records, start=1):
         body = _pick(record, TEXT_FIELDS)

@@ -93,6 +93,18 @@ def test_jsonl_records(tmp_path: Path) -> None:
     assert docs[0].locality == "Thành phố Hồ Chí Minh"
 
 
+def test_extract_output_is_not_a_corpus(tmp_path: Path) -> None:
+    from directive_graph import extract_references
+
+    text = "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018."
+    rows = [ref.to_row("a.txt") for ref in extract_references(text)]
+    path = tmp_path / "pred.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    found = read_file(str(path))
+    assert isinstance(found, ReadError) and found.warning
+    assert found.message == f"{path} holds mentions (directive-graph extract output), not articles; skipped"
+
+
 def test_csv_records(tmp_path: Path) -> None:
     path = tmp_path / "dump.csv"
     path.write_text(
