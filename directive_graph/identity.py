@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,15 +107,42 @@ def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> s
     return None
 
 
+_FIRST_CODE = re.compile(r"[^-/.]+")
+
+
+def key_type(ref: Reference) -> str | None:
+    """The type a directive is keyed by: the written type word, unless the symbol's code names a narrower one.
+
+    The mention keeps the type as written (the annotation guide's rule); the directive takes the
+    code's when it only narrows the word, so "Thông tư 69/2011/TTLT-BTC-BTP" and "Thông tư liên tịch
+    69/2011/TTLT-BTC-BTP" are one document. A code naming another type altogether is not trusted
+    over the word ("Chương trình hành động số 32-CT/TU" is a Chương trình).
+
+    Example:
+        >>> from directive_graph import extract_references
+        >>> [key_type(r) for r in extract_references("Thông tư 69/2011/TTLT-BTC-BTP; Thông tư 01/2011/TT-BNV")]
+        ['Thông tư liên tịch', 'Thông tư']
+    """
+    first = _FIRST_CODE.match(ref.symbol or "")
+    if first is None:
+        return ref.doc_type
+    vocab = load_vocab()
+    code_type = vocab.type_for_code(vocab.canonical_code(first.group()), party=ref.party)
+    if ref.doc_type and code_type and code_type != ref.doc_type and code_type.startswith(ref.doc_type + " "):
+        return code_type
+    return ref.doc_type
+
+
 def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     """The key of the document ``ref`` names, in an article about ``locality``."""
-    jurisdiction = jurisdiction_of(ref.issuer, locality, ref.doc_type)
+    doc_type = key_type(ref)
+    jurisdiction = jurisdiction_of(ref.issuer, locality, doc_type)
     symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
     when = str(ref.year or "")
     if ref.party and ref.year:
         term = party_term(jurisdiction == NATIONAL, ref.year, ref.issued_on)
         when = f"term {term}" if term else when  # "18-NQ/TW" of 2017 and of 2018 is one document of term XII
-    parts = [ref.doc_type or "", number_key(ref.number), symbol, when, jurisdiction]
+    parts = [doc_type or "", number_key(ref.number), symbol, when, jurisdiction]
     if not symbol:
         # "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19 của UBND" of the same province
         parts.append(ref.issuer or "")
@@ -126,7 +154,7 @@ def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
         link = "unresolved"
     return DirectiveKey(
         key="|".join(parts),
-        doc_type=ref.doc_type,
+        doc_type=doc_type,
         number=ref.number,
         symbol=ref.symbol,
         year=ref.year,

@@ -48,6 +48,10 @@ KEYS = [
     ("national-type-in-a-province", "Xử phạt theo Nghị định 100/2019 về giao thông.", "Lào Cai", 0,
      "Nghị định|100||2019|VN|", "unresolved"),
     ("national-type-short", "Theo Thông tư 29 về dạy thêm.", "Hà Nội", 0, "Thông tư|29|||VN|", "unresolved"),
+    ("joint-code-narrows-the-word", "Theo Thông tư 69/2011/TTLT-BTC-BTP về án phí.", None, 0,
+     "Thông tư liên tịch|69|TTLT-BTC-BTP|2011|VN", "stated"),
+    ("other-code-keeps-the-word", "Chương trình hành động số 32-CT/TU của Tỉnh ủy.", "An Giang", 0,
+     "Chương trình|32|CT/TU||An Giang", "stated"),
     ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
 ]  # fmt: skip
