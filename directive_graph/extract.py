@@ -243,8 +243,8 @@ class _Extractor:
             issued_on = None
         foreign = tail.issuer is not None and tail.issuer.level is Level.FOREIGN
         issuer = None if foreign and draft.symbol.text is None else draft.symbol.issuer
-        if tail.issuer is not None and (issuer is None or foreign):
-            issuer = tail.issuer.code
+        if tail.issuer is not None and (issuer is None or foreign or not draft.symbol.issuer_known):
+            issuer = tail.issuer.code  # the phrase names a known body where the symbol's code does not
         start, end = self.view.span(draft.start, draft.end)
         bounds = sentence_bounds(self.s, draft.start, draft.end)
         sentence = self._sentences.get(bounds)

@@ -39,6 +39,7 @@ class Symbol:
     party: bool = False
     known: bool = False  # does it hold a type or issuer code of the vocabulary?
     explicit: bool = False  # does a type code name the type ("QĐ-"), not just the issuer ("QH13")?
+    issuer_known: bool = False  # is ``issuer`` an issuer code of the vocabulary (not a code passed through)?
     all_known: bool = False  # is every code a type or issuer code of the vocabulary?
 
 
@@ -87,6 +88,7 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         also_type=also_type,
         issuer=issuer.code if issuer else (codes[0] if codes else None),
         party=party or (issuer is not None and issuer.level is Level.PARTY),
+        issuer_known=issuer is not None,
         known=code_type is not None or issuer is not None,
         explicit=explicit and code_type is not None,
         all_known=all_known,
