@@ -276,7 +276,7 @@ def _print_hit(directive: dict[str, object], articles: list[dict[str, object]]) 
     typer.echo(f"  cited by {len(articles)} article(s)")
     for article in articles:
         date, title, source = article["date"] or "????-??-??", article["title"] or "", article["source"] or ""
-        typer.echo(f"  - {date}  {title}  [{source}]  {article['path']}")
+        typer.echo(f"  - {date}  {title}  " + (f"[{source}]  " if source else "") + str(article["path"]))
         for mention in article["mentions"]:  # type: ignore[attr-defined]
             typer.echo(f"      «{mention['sentence']}» ({mention['link']})")
 
