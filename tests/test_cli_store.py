@@ -93,10 +93,10 @@ def test_lookup_text_newest_first_with_how_each_mention_was_linked(db: str) -> N
     assert result.stdout == (
         "Quyết định 1847/QĐ-TTg  year 2018  issuer TTg  jurisdiction VN\n"
         "  cited by 2 article(s)\n"
-        f"  - 2020-05-20  TP.HCM triển khai văn hóa công vụ  [{_source(db, 'saigon')}]  {_path(db, 'saigon')}\n"
+        f"  - 2020-05-20  TP.HCM triển khai văn hóa công vụ  {_source(db, 'saigon')}{_path(db, 'saigon')}\n"
         "      «UBND TP.HCM thực hiện Quyết định 1847/QĐ-TTg và ban hành Quyết định 1043/QĐ-UBND cho các sở, ngành"
         " TP.HCM.» (inferred)\n"
-        f"  - 2019-06-11  Hà Nội đẩy mạnh văn hóa công vụ  [{_source(db, 'hanoi')}]  {_path(db, 'hanoi')}\n"
+        f"  - 2019-06-11  Hà Nội đẩy mạnh văn hóa công vụ  {_source(db, 'hanoi')}{_path(db, 'hanoi')}\n"
         "      «Thành ủy Hà Nội yêu cầu các cơ quan thực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018 của Thủ tướng"
         " Chính phủ.» (stated)\n"
     )
@@ -107,10 +107,11 @@ def _path(db: str, name: str) -> str:
 
 
 def _source(db: str, name: str) -> str:
+    """The article's source as lookup prints it: "[source]  ", or nothing when it has none."""
     with sqlite3.connect(db) as conn:
         row = conn.execute("SELECT a.source FROM articles a JOIN sources s ON s.article_id = a.id WHERE s.path = ?",
                            (_path(db, name),)).fetchone()  # fmt: skip
-    return row[0] or ""
+    return f"[{row[0]}]  " if row[0] else ""
 
 
 def test_lookup_unknown_directive_suggests(db: str) -> None:
