@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from directive_graph.kinds import Level
+from directive_graph.locality import detect_locality
 
 if TYPE_CHECKING:
     from directive_graph.models import Reference
@@ -110,6 +111,12 @@ def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> s
 _FIRST_CODE = re.compile(r"[^-/.]+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _place_named(issuer_text: str) -> str | None:
+    """The province an issuer phrase names ("UBND tỉnh Tuyên Quang"); the same phrases recur."""
+    return detect_locality(issuer_text)
+
+
 def key_type(ref: Reference) -> str | None:
     """The type a directive is keyed by: the written type word, unless the symbol's code names a narrower one.
 
@@ -136,7 +143,10 @@ def key_type(ref: Reference) -> str | None:
 def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     """The key of the document ``ref`` names, in an article about ``locality``."""
     doc_type = key_type(ref)
-    jurisdiction = jurisdiction_of(ref.issuer, locality, doc_type)
+    # a local body's own province, when its phrase names one ("của UBND tỉnh Tuyên Quang" in a
+    # Hà Nội paper), else the article's
+    named = _place_named(ref.issuer_text) if ref.issuer_text and not ref.foreign else None
+    jurisdiction = jurisdiction_of(ref.issuer, named or locality, doc_type)
     symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
     when = str(ref.year or "")
     if ref.party and ref.year:

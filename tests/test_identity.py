@@ -52,6 +52,8 @@ KEYS = [
      "Thông tư liên tịch|69|TTLT-BTC-BTP|2011|VN", "stated"),
     ("other-code-keeps-the-word", "Chương trình hành động số 32-CT/TU của Tỉnh ủy.", "An Giang", 0,
      "Chương trình|32|CT/TU||An Giang", "stated"),
+    ("issuer-names-its-province", "Công văn số 3863/UBND-KT của UBND tỉnh Tuyên Quang gửi các bộ.", "Hà Nội", 0,
+     "Công văn|3863|UBND-KT||Tuyên Quang", "stated"),
     ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
 ]  # fmt: skip
