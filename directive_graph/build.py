@@ -98,7 +98,7 @@ def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, i
                 "doc_type": ref.doc_type, "number": ref.number, "symbol": ref.symbol, "year": ref.year,
                 "issuer": ref.issuer, "issuer_text": ref.issuer_text, "antecedent": ref.antecedent,
                 "link": key.link, "foreign_body": int(ref.foreign), "sentence": ref.sentence,
-                "key": None if ref.foreign else key.key, "jurisdiction": key.jurisdiction,
+                "key": None if ref.foreign else key.key, "jurisdiction": key.jurisdiction, "key_type": key.doc_type,
                 "role": "own" if index == own else "cites",
             }
         )  # fmt: skip
@@ -119,7 +119,7 @@ def _article(doc: Document) -> _Article:
         key = m["key"]
         directives.append(
             None if key is None else
-            (key, m["doc_type"], m["number"], number_key(m["number"]), m["symbol"], m["year"], m["issuer"],
+            (key, m["key_type"], m["number"], number_key(m["number"]), m["symbol"], m["year"], m["issuer"],
              m["jurisdiction"])
         )  # fmt: skip
     row = (doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.author, doc.url,

@@ -79,9 +79,9 @@ def find_directives(store: Store, query: str) -> list[dict[str, Any]]:
         " AND EXISTS (SELECT 1 FROM mentions m WHERE m.directive_id = d.id)"
     )
     args: list[Any] = [number]
-    if doc_type:
-        sql += " AND d.doc_type = ?"
-        args.append(doc_type)
+    if doc_type:  # or a narrower type its symbol keyed it by: "Thông tư 69/2011/TTLT-BTC-BTP"
+        sql += " AND (d.doc_type = ? OR d.doc_type LIKE ? || ' %')"
+        args += [doc_type, doc_type]
     if symbol:
         sql += " AND upper(d.symbol) = upper(?)"
         args.append(symbol)

@@ -123,6 +123,18 @@ def test_inference_follows_the_corpus_as_it_grows(tmp_path: Path) -> None:
         assert _links(store, "15/QĐ-TTg") == [(2019, ["stated"]), (2018, ["stated"]), (None, ["stated"])]
 
 
+def test_a_narrower_code_type_is_one_directive_found_by_either_type(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2020\nÁp dụng Thông tư 69/2011/TTLT-BTC-BTP về án phí.",
+        "b.txt": "Tin hai\n\nCập nhật: 09:00 | 20/05/2020\nThông tư liên tịch 69/2011/TTLT-BTC-BTP hết hiệu lực.",
+    }) as store:  # fmt: skip
+        for query in ("Thông tư 69/2011/TTLT-BTC-BTP", "Thông tư liên tịch số 69/2011/TTLT-BTC-BTP", "69/2011/TTLT-BTC-BTP"):
+            found = find_directives(store, query)
+            assert [(d["type"], d["key"]) for d in found] == [
+                ("Thông tư liên tịch", "Thông tư liên tịch|69|TTLT-BTC-BTP|2011|VN")
+            ], query
+
+
 def test_a_legal_text_is_its_own_number_and_its_bases(tmp_path: Path) -> None:
     decision = (
         "BỘ NỘI VỤ\n\nSố: 15/QĐ-BNV\n\nHà Nội, ngày 10 tháng 01 năm 2020\n\nQUYẾT ĐỊNH\n\n"
