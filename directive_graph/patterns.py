@@ -54,9 +54,10 @@ NUMBER = r"(?P<num>\d{1,6}(?!\d)(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-
 # A year inside a symbol: "2020" in "30/2020/NĐ-CP".
 YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
-# "QH13", "UBTVQH15", "SNgV"; never a capitalised word ("Thành").
+# "QH13", "UBTVQH15", "SNgV", a legislature's term set off by a space ("NQ-UBTVQH 14");
+# never a capitalised word ("Thành").
 CODE = (
-    r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|(?:UBTVQH|QH) 1[0-6](?![\d/.,-])|[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
     r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
 )
 # Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:
