@@ -57,7 +57,8 @@ YEAR = r"(?:19|20)\d\d"
 # "QH13", "UBTVQH15", "SNgV", a legislature's term set off by a space ("NQ-UBTVQH 14");
 # never a capitalised word ("Thành").
 CODE = (
-    r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|(?:UBTVQH|QH) 1[0-6](?![\d/.,-])|[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|(?:UBTVQH|QH) 1[0-6](?![\d/.,-])|"
+    r"[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
     r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
 )
 # Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:

@@ -128,7 +128,8 @@ def test_a_narrower_code_type_is_one_directive_found_by_either_type(tmp_path: Pa
         "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2020\nÁp dụng Thông tư 69/2011/TTLT-BTC-BTP về án phí.",
         "b.txt": "Tin hai\n\nCập nhật: 09:00 | 20/05/2020\nThông tư liên tịch 69/2011/TTLT-BTC-BTP hết hiệu lực.",
     }) as store:  # fmt: skip
-        for query in ("Thông tư 69/2011/TTLT-BTC-BTP", "Thông tư liên tịch số 69/2011/TTLT-BTC-BTP", "69/2011/TTLT-BTC-BTP"):
+        queries = ("Thông tư 69/2011/TTLT-BTC-BTP", "Thông tư liên tịch 69/2011/TTLT-BTC-BTP", "69/2011/TTLT-BTC-BTP")
+        for query in queries:
             found = find_directives(store, query)
             assert [(d["type"], d["key"]) for d in found] == [
                 ("Thông tư liên tịch", "Thông tư liên tịch|69|TTLT-BTC-BTP|2011|VN")
