@@ -4,8 +4,9 @@ A later "Quyết định 1043" takes symbol, year and issuer from an earlier
 "Quyết định 1043/QĐ-UBND"; a repeated "1847/QĐ-TTg" takes the year stated
 at its first mention; a headline's "Nghị định 168" with nothing before it
 takes them from the one full mention further down. The link is kept in
-``antecedent`` (the index of the mention it was filled from). Two mentions whose issuers disagree are never linked:
-"Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19/CT-TTg".
+``antecedent`` (the index of the mention it was filled from). Two mentions
+whose issuers disagree are never linked: "Chỉ thị 19 của Thành ủy" is not
+"Chỉ thị 19/CT-TTg".
 
 Example:
     >>> refs = extract_references(
