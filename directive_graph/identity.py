@@ -109,6 +109,7 @@ def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> s
 
 
 _FIRST_CODE = re.compile(r"[^-/.]+")
+_TERM = re.compile(r"(?i:khóa|khoá)\s+([IVXL]+)\b")  # a central Party body's term, in its issuer phrase
 
 
 @functools.lru_cache(maxsize=4096)
@@ -152,6 +153,8 @@ def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     if ref.party and ref.year:
         term = party_term(jurisdiction == NATIONAL, ref.year, ref.issued_on)
         when = f"term {term}" if term else when  # "18-NQ/TW" of 2017 and of 2018 is one document of term XII
+    elif ref.party and jurisdiction == NATIONAL and (stated := _TERM.search(ref.issuer_text or "")):
+        when = f"term {stated.group(1)}"  # "… của Ban Chấp hành Trung ương khóa XII", no date
     parts = [doc_type or "", number_key(ref.number), symbol, when, jurisdiction]
     if not symbol:
         # "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19 của UBND" of the same province

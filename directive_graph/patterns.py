@@ -307,7 +307,9 @@ def compiled() -> Patterns:
     # place after it ("tỉnh Bạc Liêu", "TP", "khóa XII") is a pattern again.
     place = (
         r"(?:" + SP + r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)(?:" + SP + r"(?-i:[A-ZĐ][\w.]*))?"
-        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+))"
+        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+)"
+        + r"|" + SP + r"\d{1,2}(?=" + SP + r"(?i:khóa|khoá))"  # a plenum: "Hội nghị Trung ương 6 khóa XII"
+        + r")"
     )
 
     return Patterns(

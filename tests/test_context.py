@@ -39,6 +39,8 @@ TAILS = [
      None, None, "Bộ Tài chính", "BTC"),
     ("date-word-badly-decoded", "Thông báo số 17/TB-HĐND ng\ufffdy 12 th\ufffdng 12 n\ufffdm 2025 của HĐND", "HĐND",
      2025, dt.date(2025, 12, 12), "HĐND", "HĐND"),
+    ("party-plenum-and-term", "Nghị quyết số 19-NQ/TW của Hội nghị Trung ương 6 khóa XII về y tế", "NQ/TW",
+     None, None, "Hội nghị Trung ương 6 khóa XII", "TW"),
     ("nothing-after", "Theo Quyết định 1043, các sở rà soát.", "1043",
      None, None, None, None),
 ]  # fmt: skip

@@ -54,6 +54,8 @@ KEYS = [
      "Chương trình|32|CT/TU||An Giang", "stated"),
     ("issuer-names-its-province", "Công văn số 3863/UBND-KT của UBND tỉnh Tuyên Quang gửi các bộ.", "Hà Nội", 0,
      "Công văn|3863|UBND-KT||Tuyên Quang", "stated"),
+    ("party-term-stated-with-the-issuer", "Nghị quyết số 18-NQ/TW của Ban Chấp hành Trung ương khóa XII về bộ máy.",
+     None, 0, "Nghị quyết|18|NQ/TW|term XII|VN", "stated"),
     ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
 ]  # fmt: skip
