@@ -32,6 +32,7 @@ from directive_graph.locality import detect_locality
 if TYPE_CHECKING:
     from directive_graph.models import Reference
 from directive_graph.normalize import number_key
+from directive_graph.symbols import first_code_type
 from directive_graph.vocab import load_vocab, vocab_dir
 
 NATIONAL = "VN"
@@ -108,7 +109,6 @@ def party_term(national: bool, year: int | None, issued_on: dt.date | None) -> s
     return None
 
 
-_FIRST_CODE = re.compile(r"[^-/.]+")
 _TERM = re.compile(r"(?i:khóa|khoá)\s+([IVXL]+)\b")  # a central Party body's term, in its issuer phrase
 
 
@@ -131,11 +131,7 @@ def key_type(ref: Reference) -> str | None:
         >>> [key_type(r) for r in extract_references("Thông tư 69/2011/TTLT-BTC-BTP; Thông tư 01/2011/TT-BNV")]
         ['Thông tư liên tịch', 'Thông tư']
     """
-    first = _FIRST_CODE.match(ref.symbol or "")
-    if first is None:
-        return ref.doc_type
-    vocab = load_vocab()
-    code_type = vocab.type_for_code(vocab.canonical_code(first.group()), party=ref.party)
+    code_type = first_code_type(ref.symbol, ref.party) if ref.symbol else None
     if ref.doc_type and code_type and code_type != ref.doc_type and code_type.startswith(ref.doc_type + " "):
         return code_type
     return ref.doc_type

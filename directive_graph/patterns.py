@@ -131,7 +131,8 @@ DATE_WORDS = (
 )
 # The date words as written, without accents, or with the accented letter lost to a bad decoding
 # ("ng\ufffdy 29/9/2025": U+FFFD stands where "à" was).
-DATE = r"(?i:ng[àa\ufffd]y)" + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
+DAY_WORD = r"(?i:ng[àa\ufffd]y)"
+DATE = DAY_WORD + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
 # Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)",
 # "(2015)" as in "Nghị quyết 2231 (2015) của Hội đồng Bảo an".
 DATE_TAIL = (
@@ -344,7 +345,7 @@ def compiled() -> Patterns:
         # what makes a lower-case "kết luận 127" a document: "kết luận 127 ban hành ngày 28/2"
         issued_cue=ENGINE.compile(
             SP + r",?" + SP + r"(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ban hanh)(?!" + LETTER + r")|"
-            + r"(?i:ng[àa\ufffd]y)" + SEP + r"\d)"
+            + DAY_WORD + SEP + r"\d)"
         ),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
     )

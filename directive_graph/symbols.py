@@ -75,7 +75,8 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         if code_type is not None:
             codes = codes[1:]
         elif last and (last_type := vocab.type_for_code(last, party=False)) is not None:
-            # an old symbol with the type code last: "01-TANDTC-VKSNDTC/TTLT", "10-BYT/TT"
+            # an old symbol with the type code last: "01-TANDTC-VKSNDTC/TTLT" (the Party shape,
+            # "10-BYT/TT", is read above)
             code_type, also_type, codes = last_type, vocab.also_type_for_code(last, party=False), codes[:-1]
         elif vocab.issuer_for_code(codes[0]) is not None:
             code_type = vocab.type_for_issuer_only(codes[0]) or "Công văn"
@@ -93,6 +94,17 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         explicit=explicit and code_type is not None,
         all_known=all_known,
     )
+
+
+def first_code_type(symbol: str, party: bool) -> str | None:
+    """The type the first code of a written symbol names, if it is a type code.
+
+    Example:
+        >>> first_code_type("TTLT-BTC-BTP", False), first_code_type("NQ/TW", True), first_code_type("BYT/TT", False)
+        ('Thông tư liên tịch', 'Nghị quyết', None)
+    """
+    vocab = load_vocab()
+    return vocab.type_for_code(vocab.canonical_code(_CODE_SPLIT.split(symbol, 1)[0]), party=party)
 
 
 def read_symbol(body: Match) -> Symbol:
