@@ -291,6 +291,9 @@ def _changed(store: Store, paths: Iterable[str | ReadError], summary: BuildSumma
             summary.skipped.append(item)
             continue
         summary.files_seen += 1
+        if item not in stored:  # a new file: its worker hashes it as it reads it
+            todo.append(item)
+            continue
         try:
             with open(item, "rb") as handle:
                 digest = content_hash(handle.read())
