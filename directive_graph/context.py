@@ -130,7 +130,9 @@ def read_tail(text: str, end: int) -> Tail:
 DATE_BEFORE_REACH = 220
 
 
-_DAY_WORDS = ("ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY")
+# The spellings ``patterns.DAY_WORD`` accepts, for a literal ``rfind``: "ngày", "ngay" and "ng\ufffdy"
+# (a date word damaged by a bad decoding), in any case.
+_DAY_WORDS = ("ngày", "Ngày", "NGÀY", "ngay", "Ngay", "NGAY", "ng\ufffdy", "Ng\ufffdy", "NG\ufffdY")
 
 
 def date_before(text: str, start: int) -> tuple[int, dt.date | None] | None:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from directive_graph.context import read_tail
+from directive_graph.context import date_before, read_tail
 
 TAILS = [
     ("plain", "Quyết định số 1847/QĐ-TTg ngày 27-12-2018 của Thủ tướng Chính phủ về …", "QĐ-TTg",
@@ -53,3 +53,18 @@ def test_tail(text: str, marker: str, year: int | None, issued_on: dt.date | Non
     tail = read_tail(text, text.index(marker) + len(marker))
     assert (tail.year, tail.issued_on, tail.issuer_text) == (year, issued_on, issuer_text)
     assert (tail.issuer.code if tail.issuer else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành Quyết định số 772/QĐ-TTg về …", 2018),
+        ("NGAY 26/6/2018, Thu tuong da ban hanh Quyet dinh so 772/QD-TTg", 2018),
+        ("Ng\ufffdy 26/6/2018, Thủ tướng Chính phủ đã ban hành Quyết định số 772/QĐ-TTg về …", 2018),
+        ("Năm 2018, Thủ tướng Chính phủ đã ban hành Quyết định số 772/QĐ-TTg về …", None),
+    ],
+    ids=["day-word", "no-diacritics-capitals", "day-word-badly-decoded", "no-day-word"],
+)
+def test_date_before(text: str, year: int | None) -> None:
+    found = date_before(text, text.index("Quy"))
+    assert (found[0] if found else None) == year
