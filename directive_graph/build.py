@@ -30,7 +30,7 @@ from typing import Any, NamedTuple, cast
 from directive_graph.corpus import Document, ReadError, content_hash, discover, read_file, text_hash
 from directive_graph.identity import directive_key
 from directive_graph.named import Named, find_named
-from directive_graph.normalize import number_key
+from directive_graph.normalize import directive_symbol, number_key
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references
 from directive_graph.store import Store, infer_years
@@ -119,7 +119,8 @@ def _article(doc: Document) -> _Article:
         key = m["key"]
         directives.append(
             None if key is None else
-            (key, m["key_type"], m["number"], number_key(m["number"]), m["symbol"], m["year"], m["issuer"],
+            (key, m["key_type"], m["number"], number_key(m["number"]),
+             m["symbol"] and directive_symbol(m["symbol"], m["issuer"]), m["year"], m["issuer"],
              m["jurisdiction"])
         )  # fmt: skip
     row = (doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.author, doc.url,

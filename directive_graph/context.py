@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,8 +68,56 @@ def _folded_word(word: str) -> str:
     return fold_same_length(word)
 
 
+# An officer's title before the body's name: "của Bộ trưởng Bộ LĐTBXH", "của Giám đốc Sở Tư pháp".
+_OFFICER_TITLES = (
+    ("bo", "truong"), ("thu", "truong"), ("chu", "tich"), ("pho", "chu", "tich"), ("giam", "doc"),
+    ("pho", "giam", "doc"), ("tong", "giam", "doc"), ("truong", "ban"), ("truong", "phong"),
+    ("chu", "nhiem"), ("cuc", "truong"), ("tong", "cuc", "truong"), ("vien", "truong"), ("chanh", "an"),
+    ("chanh", "van", "phong"), ("bi", "thu"), ("pho", "bi", "thu"),
+)  # fmt: skip
+_TITLE_LONGEST = max(map(len, _OFFICER_TITLES))
+# A footnote's number glued to the last word: "của Thủ tướng Chính phủ.1".
+_FOOTNOTE = re.compile(r"(?<=[^\W\d_][.,;:])\d{1,3}$")
+
+
+def _phrase_words(text: str, pos: int, ends: list[int]) -> Iterator[str]:
+    """The folded words from ``pos`` on, as an issuer phrase reads them; ``ends`` gets each word's end."""
+    for match in _WORD.finditer(text, pos, min(len(text), pos + ISSUER_REACH)):
+        word = _folded_word(match.group())
+        closing = _CLOSING.search(word, 1)
+        if closing is not None:  # "tài chính)</td>": markup or a quote after the bracket
+            word = word[: closing.start() + 1]
+        word = _FOOTNOTE.sub("", word)
+        ends.append(match.start() + len(word.rstrip(TRAILING)))
+        yield word
+        if word[-1] in TRAILING and word[-1] != ",":
+            return  # a full stop, a colon or a bracket ends the phrase; a comma may not
+
+
+def _alias_at(text: str, pos: int) -> tuple[int, Issuer] | None:
+    """The issuer whose alias starts at ``pos``, and where the alias ends; an officer's title may come first."""
+    vocab = load_vocab()
+    ends: list[int] = []
+    found = vocab.longest_alias(_phrase_words(text, pos, ends))
+    if found is not None:
+        return ends[found[0] - 1], found[1]
+    words = list(itertools.islice(_WORD.finditer(text, pos, min(len(text), pos + ISSUER_REACH)), _TITLE_LONGEST))
+    folded = tuple(_folded_word(m.group()) for m in words)
+    for title in _OFFICER_TITLES:
+        if folded[: len(title)] == title:
+            ends = []
+            found = vocab.longest_alias(_phrase_words(text, words[len(title) - 1].end(), ends))
+            if found is not None:
+                return ends[found[0] - 1], found[1]
+    return None
+
+
 def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
     """An issuer phrase after ``pos`` ("của Bộ trưởng Bộ Nội vụ"): where its name starts and ends, and the issuer.
+
+    An officer's title may stand before a body the vocabulary knows ("của Giám đốc Sở Tư pháp"),
+    and a Party or mass body may be named with the body it sits in ("của Ban cán sự đảng Bộ Giáo
+    dục và Đào tạo"): the phrase runs to the end of that second name, the issuer is the first.
 
     Example:
         >>> t = "Chỉ thị 19 của Thành ủy Hà Nội, các sở …"
@@ -80,27 +129,20 @@ def issuer_after(text: str, pos: int) -> tuple[int, int, Issuer] | None:
     lead = patterns.issuer_lead.match(text, pos)
     if lead is None:
         return None
-    vocab = load_vocab()
-    ends: list[int] = []
-
-    def words() -> Iterator[str]:
-        for match in _WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH)):
-            word = _folded_word(match.group())
-            closing = _CLOSING.search(word, 1)
-            if closing is not None:  # "tài chính)</td>": markup or a quote after the bracket
-                word = word[: closing.start() + 1]
-            ends.append(match.start() + len(word.rstrip(TRAILING)))
-            yield word
-            if word[-1] in TRAILING and word[-1] != ",":
-                return  # a full stop, a colon or a bracket ends the phrase; a comma may not
-
-    found = vocab.longest_alias(words())
+    found = _alias_at(text, lead.end())
     if found is None:
         return None
-    count, issuer = found
-    end = ends[count - 1]
+    end, issuer = found
+    if issuer.level is not Level.CENTRAL and text.startswith(" ", end):
+        inside = _alias_at(text, end + 1)  # "Ban cán sự đảng Bộ Giáo dục và Đào tạo", "Đảng ủy Bộ Công an"
+        if inside is not None and inside[1].level is Level.CENTRAL:
+            return lead.end(), inside[0], issuer
     place = (patterns.issuer_term if issuer.level is Level.CENTRAL else patterns.issuer_place).match(text, end)
-    return lead.end(), (place.end() if place else end), issuer
+    if place is not None:
+        end = place.end()
+        while text[end - 1] == ".":  # a full stop after the place ("của UBND tỉnh Bắc Giang.")
+            end -= 1
+    return lead.end(), end, issuer
 
 
 def read_tail(text: str, end: int) -> Tail:

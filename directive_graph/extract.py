@@ -66,6 +66,12 @@ class _Draft:
     header: bool = False
 
 
+# Words that make an abbreviation with a number a form's code: "mẫu CT08", "Biểu mẫu TT01".
+_FORM_WORDS = ("mau", "bieu")
+# A symbol that goes on with a word rather than a code: "805/TTr-Sở" (a report form's code).
+_CUT_SYMBOL = re.compile(r"[-/][^\W\d_]")
+
+
 class _Extractor:
     """One pass over one text; holds the per-text state (the view, the reversed text)."""
 
@@ -106,6 +112,8 @@ class _Extractor:
         end = body.end() if sym.text else body.end("num")
         if word is not None and word.kind == "other":
             return None  # "Biên bản số 12/BB-UBND", "Cáo trạng số 15/CT-VKS": papers, not documents
+        if word is not None and word.kind == "abbreviation" and prefix is not None and self._form_code(pos, prefix):
+            return None  # "mẫu CT08", "Biểu mẫu TT01": a form's code, not a Chỉ thị or a Thông tư
         if word is not None and word.kind != "blocked" and prefix is not None:
             return self._typed(word, written, len(self.s) - prefix.end(), pos, end, body, sym, has_so)
         so_start = len(self.s) - prefix.end("so") if has_so and prefix else pos
@@ -125,6 +133,8 @@ class _Extractor:
             return header if sym.known or with_colon else None
         if sym.code_type is None:
             return None  # a bare symbol must open with a type or issuer code: not "35/GM-UBND"
+        if _CUT_SYMBOL.match(self.s, end):
+            return None  # the symbol goes on with a word, no code: "805/TTr-Sở", a form's code
         return _Draft(pos, end, body.group("num"), sym.code_type, Form.BARE_SYMBOL, sym)
 
     def _typed(
@@ -149,6 +159,11 @@ class _Extractor:
         if self._enumerator(written, start, pos, end):
             return None
         return _Draft(start, end, body.group("num"), doc_type, Form.SHORT, sym)
+
+    def _form_code(self, pos: int, prefix: Match) -> bool:
+        """Whether "mẫu" or "biểu" stands right before the abbreviated type word: "(mẫu CT08 ban hành kèm theo …)"."""
+        start = len(self.s) - prefix.end()
+        return fold(self.s[max(0, start - 8) : start]).endswith(_FORM_WORDS)
 
     def _document_follows(self, end: int) -> bool:
         """After a lower-case "kết luận 127": an issuer, "ban hành" or "ngày <digit>" says it is a document."""

@@ -31,7 +31,7 @@ from directive_graph.locality import detect_locality
 
 if TYPE_CHECKING:
     from directive_graph.models import Reference
-from directive_graph.normalize import number_key
+from directive_graph.normalize import directive_symbol, number_key
 from directive_graph.symbols import first_code_type
 from directive_graph.vocab import load_vocab, vocab_dir
 
@@ -144,7 +144,8 @@ def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     # Hà Nội paper), else the article's
     named = _place_named(ref.issuer_text) if ref.issuer_text and not ref.foreign else None
     jurisdiction = jurisdiction_of(ref.issuer, named or locality, doc_type)
-    symbol = ref.symbol.upper().replace("&", "") if ref.symbol else ""  # "BGD&ĐT" is "BGDĐT"
+    # "BGD&ĐT" is "BGDĐT"; the Party centre's "NQ/TƯ" is "NQ/TW"
+    symbol = directive_symbol(ref.symbol, ref.issuer).upper().replace("&", "") if ref.symbol else ""
     when = str(ref.year or "")
     if ref.party and ref.year:
         term = party_term(jurisdiction == NATIONAL, ref.year, ref.issued_on)

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 import unicodedata
@@ -47,6 +48,10 @@ _UNDERSCORES = re.compile(r"_{2,}")
 # "Quy_định" (a space).
 _DIGIT_UNDERSCORE = re.compile(r"_(?<=[0-9]_)(?=[0-9A-ZĐ])")  # the literal first: a fast scan
 _LETTER_UNDERSCORE = re.compile(r"_(?<=[^\W\d_]_)(?=[^\W\d_])")
+# But a code of three parts or more in capitals and digits, two of them with letters, is an
+# identifier, left alone: "01_VB_PL_12_TT32" (a database key) holds no "Thông tư 32"; a file
+# name's "10_2016_BGD" is still read as "10/2016/BGD".
+_IDENTIFIER = re.compile(r"(?<![\w])[A-Z0-9]+(?:_[A-Z0-9]+){2,}(?!\w)")
 _MARKS = re.compile(r"[\u0300-\u036f]+")
 # A markdown link: "[Quyết định 130/QĐ-BYT](https://…) ngày 18/01/2023"; the view keeps its text only.
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)")
@@ -95,6 +100,11 @@ _SAME_WIDTH_CHARS = "".join(map(chr, _SAME_WIDTH))
 _SPECIAL = re.compile("[" + re.escape("&_\\]" + _DROP + _VIETNAMESE_MARKS + _SAME_WIDTH_CHARS) + "]")
 
 
+def _unless_kept(match: re.Match[str], kept: list[tuple[int, int]], repl: str) -> str:
+    """``repl`` for an underscore, or the underscore itself inside an identifier's span."""
+    return "_" if any(a <= match.start() < b for a, b in kept) else repl
+
+
 def _present(text: str) -> frozenset[str]:
     """The special characters (see ``_SPECIAL``) that occur in ``text``."""
     return frozenset(_SPECIAL.findall(text))
@@ -105,7 +115,11 @@ def _same_width(text: str, present: frozenset[str]) -> str:
     for ch in present.intersection(_SAME_WIDTH_CHARS):
         text = text.replace(ch, str(_SAME_WIDTH[ord(ch)]))
     if "_" in present:
-        text = _LETTER_UNDERSCORE.sub(" ", _DIGIT_UNDERSCORE.sub("/", text))
+        kept = [m.span() for m in _IDENTIFIER.finditer(text) if sum(not p.isdigit() for p in m[0].split("_")) >= 2]
+        if not kept:
+            return _LETTER_UNDERSCORE.sub(" ", _DIGIT_UNDERSCORE.sub("/", text))
+        for pattern, repl in ((_DIGIT_UNDERSCORE, "/"), (_LETTER_UNDERSCORE, " ")):
+            text = pattern.sub(functools.partial(_unless_kept, kept=kept, repl=repl), text)
     return text
 
 
@@ -179,6 +193,20 @@ def normalize_symbol(raw: str) -> str:
     """
     cleaned = unicodedata.normalize("NFC", raw).translate(_SAME_WIDTH)
     return _SYMBOL_SPACE.sub("", cleaned).strip("-/")
+
+
+def directive_symbol(symbol: str, issuer: str | None) -> str:
+    """A symbol as the directive it names is known by: "TƯ" read as "TW" when the issuer is the Party centre.
+
+    "TƯ" is "TW" typed with a Vietnamese keyboard (Telex turns "w" into "ư"); the writer may also have
+    meant a Tỉnh ủy's "TU", which the issuer phrase then says ("13-NQ/TƯ của Tỉnh ủy"). Mentions keep
+    the symbol as written; the directive, its key and a query use this form.
+
+    Example:
+        >>> directive_symbol("NQ/TƯ", "TW"), directive_symbol("NQ/TƯ", "TU"), directive_symbol("KL/TW", "TW")
+        ('NQ/TW', 'NQ/TƯ', 'KL/TW')
+    """
+    return symbol.replace("TƯ", "TW") if issuer == "TW" else symbol
 
 
 def number_key(number: str) -> str:

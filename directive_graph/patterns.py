@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -54,11 +55,13 @@ NUMBER = r"(?P<num>\d{1,6}(?!\d)(?:\.\d{1,3}(?!\d))?(?:[a-zA-Z](?=" + SP + r"[/-
 # A year inside a symbol: "2020" in "30/2020/NĐ-CP".
 YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
-# "QH13", "UBTVQH15", "SNgV", a legislature's term set off by a space ("NQ-UBTVQH 14");
-# never a capitalised word ("Thành").
+# "QH13", "UBTVQH15", "SNgV", a legislature's term set off by a space ("NQ-UBTVQH 14"),
+# "TƯ" for "TW" (Trung ương written with its own letter: "13-NQ/TƯ"); never a capitalised word
+# ("Thành", "Quy" in "32/2023/TT-BYT - Quy định …", "Van" in "01_Van_Ban"), save "Ttr", "Ttg", "Ctr".
 CODE = (
     r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|(?:UBTVQH|QH) 1[0-6](?![\d/.,-])|"
-    r"[A-ZĐ][A-ZĐ&]*(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"[A-ZĐ](?:[A-ZĐƯ&]+(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?|[a-zđ][A-ZĐ][A-ZĐ&]*(?:\d{1,3}|[a-zđ]{1,2})?"
+    r"|t[rg]|\d{1,3})?"
     r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
 )
 # Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:
@@ -140,8 +143,10 @@ DATE_TAIL = (
     + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
     + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\)"
     + r"|(?<=[A-ZĐa-z0-9]) (?P<y6>" + YEAR + r")(?![\d/.,:-])"
-    # a date with no "ngày" right after a symbol: "75/2007/NĐ-CP 05/9/2007 của Chính phủ"
-    + r"|(?<=[A-ZĐa-z0-9]) (?P<d7>\d{1,2})(?P<sep7>[/.-])(?P<m7>\d{1,2})(?P=sep7)(?P<y7>" + YEAR + r")(?![\d/-]))"
+    # a date with no "ngày" right after a symbol, or on the next line: "75/2007/NĐ-CP 05/9/2007 của Chính
+    # phủ", "01/2019/NQ-CP\n01/01/2019 của Chính phủ" (a table's date column)
+    + r"|(?:(?<=[A-ZĐa-z0-9]) |(?<=[A-ZĐa-z0-9]\n)|(?<=[A-ZĐa-z0-9] \n))"
+    + r"(?P<d7>\d{1,2})(?P<sep7>[/.-])(?P<m7>\d{1,2})(?P=sep7)(?P<y7>" + YEAR + r")(?![\d/-]))"
 )
 
 # Before a mention, in the same clause: "Ngày 26/6/2018, Thủ tướng Chính phủ đã ban hành
@@ -188,8 +193,12 @@ def _char(ch: str, space: str) -> str:
 
 
 def _forms(word: str) -> list[str]:
-    """A word as written with and without accents: "Quyết định", "Quyet dinh"."""
-    return sorted({word, strip_accents(word)})
+    """A word as written, each syllable with or without its accents: "Quyết định", "Quyet dinh", "De án".
+
+    Text that lost its accents lost them all ("Quyet dinh"); OCR loses some ("De án 06" for "Đề án 06").
+    """
+    choices = [sorted({syllable, strip_accents(syllable)}) for syllable in word.split(" ")]
+    return sorted(" ".join(parts) for parts in itertools.product(*choices))
 
 
 def _case_forms(word: str) -> list[str]:
@@ -283,10 +292,10 @@ def compiled() -> Patterns:
     glued = "|".join(
         re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in GLUED_AFTER
     )
-    # not a standard's year: "QCVN 01:2021/BXD"
+    # not a standard's year: "QCVN 01:2021/BXD"; not after "#" ("Số:2#37 /QD-BYC", a number damaged by OCR)
     candidate = (
         r"[0-9](?<![0-9][0-9])(?<![0-9]:[0-9])(?<![0-9]: [0-9])"  # a run's first digit only
-        r"(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
+        r"(?:(?<![\w.,/\-#][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
     )
 
     # ---- the type word before a number, read backwards from the number:
@@ -306,9 +315,12 @@ def compiled() -> Patterns:
     # "do Bộ Nội vụ ban hành", "của Ban Chấp hành Trung ương khóa XII". The lead word is a
     # pattern; the alias itself is looked up word by word in the vocabulary (a dict), and the
     # place after it ("tỉnh Bạc Liêu", "TP", "khóa XII") is a pattern again.
+    # a capitalised word, dots only inside it ("T.Ư", "TP.HCM"): "Hà Nam." ends the place at "Nam"
+    word = r"(?-i:[A-ZĐ]\w*(?:\.\w+)*)"
     place = (
-        r"(?:" + SP + r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)(?:" + SP + r"(?-i:[A-ZĐ][\w.]*))?"
-        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?-i:[A-ZĐ][\w.]*|[IVXL]+)"
+        r"(?:" + SP + r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)(?:" + SP + word + r")?"
+        + r"|" + SP + r"(?-i:Trung ương|trung ương|TRUNG ƯƠNG)(?!\w)"  # "Ban Bí thư Trung ương Đảng"
+        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?:" + word + r"|(?-i:[IVXL]+))"
         + r"|" + SP + r"\d{1,2}(?=" + SP + r"(?i:khóa|khoá))"  # a plenum: "Hội nghị Trung ương 6 khóa XII"
         + r")"
     )

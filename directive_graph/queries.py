@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from directive_graph.normalize import number_key
+from directive_graph.normalize import directive_symbol, number_key
 from directive_graph.store import Store
 
 DIRECTIVE_COLUMNS = "d.id, d.key, d.doc_type, d.number, d.symbol, d.year, d.issuer, d.jurisdiction"
@@ -63,7 +63,8 @@ def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
 
     found = first_mention(query)
     if found is not None:
-        return found
+        doc_type, number, symbol, year = found
+        return doc_type, number, symbol and directive_symbol(symbol, "TW"), year  # "NQ/TƯ" may be "NQ/TW"
     bare = query.strip()
     if bare.isdigit() and 0 < len(bare) <= 6:
         return None, number_key(bare), None, None
@@ -83,7 +84,7 @@ def find_directives(store: Store, query: str) -> list[dict[str, Any]]:
         sql += " AND (d.doc_type = ? OR d.doc_type LIKE ? || ' %')"
         args += [doc_type, doc_type]
     if symbol:
-        sql += " AND upper(d.symbol) = upper(?)"
+        sql += " AND replace(upper(d.symbol), 'TƯ', 'TW') = upper(?)"  # a Tỉnh ủy's "NQ/TƯ" too
         args.append(symbol)
     if year:
         sql += " AND d.year = ?"

@@ -39,7 +39,9 @@ class Symbol:
     party: bool = False
     known: bool = False  # does it hold a type or issuer code of the vocabulary?
     explicit: bool = False  # does a type code name the type ("QĐ-"), not just the issuer ("QH13")?
-    issuer_known: bool = False  # is ``issuer`` an issuer code of the vocabulary (not a code passed through)?
+    # is ``issuer`` an issuer code of the vocabulary (not a code passed through, nor "TƯ" read as "TW": the
+    # writer may have meant "TU", and an issuer phrase after the mention tells)?
+    issuer_known: bool = False
     all_known: bool = False  # is every code a type or issuer code of the vocabulary?
 
 
@@ -89,7 +91,7 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         also_type=also_type,
         issuer=issuer.code if issuer else (codes[0] if codes else None),
         party=party or (issuer is not None and issuer.level is Level.PARTY),
-        issuer_known=issuer is not None,
+        issuer_known=issuer is not None and "TƯ" not in codes,
         known=code_type is not None or issuer is not None,
         explicit=explicit and code_type is not None,
         all_known=all_known,

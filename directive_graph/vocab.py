@@ -119,9 +119,9 @@ class Vocabulary:
     def issuer_for_code(self, code: str) -> Issuer | None:
         """The issuer a symbol code names; a term suffix is dropped if needed.
 
-        "UBTVQH13" is looked up as itself, then as "UBTVQH"; "BGD&ĐT" also as "BGDĐT".
+        "UBTVQH13" is looked up as itself, then as "UBTVQH"; "BGD&ĐT" also as "BGDĐT"; "TƯ" as "TW".
         """
-        for candidate in (code, _TERM_SUFFIX.sub("", code), code.replace("&", "")):
+        for candidate in (code, _TERM_SUFFIX.sub("", code), code.replace("&", ""), code.replace("TƯ", "TW")):
             found = self.issuers.get(candidate)
             if found is not None:
                 return found

@@ -43,6 +43,20 @@ TAILS = [
      None, None, "Hội nghị Trung ương 6 khóa XII", "TW"),
     ("nothing-after", "Theo Quyết định 1043, các sở rà soát.", "1043",
      None, None, None, None),
+    ("party-centre-trung-uong", "Chỉ thị số 05-CT/TW của Ban Bí thư Trung ương Đảng khóa XII về …", "CT/TW",
+     None, None, "Ban Bí thư Trung ương Đảng khóa XII", "TW"),
+    ("full-stop-after-place", "Kế hoạch số 44/KH-UBND của UBND tỉnh Hà Nam. Các sở …", "KH-UBND",
+     None, None, "UBND tỉnh Hà Nam", "UBND"),
+    ("officer-title-first", "Thông tư 09/2024/TT-BLĐTBXH của Bộ trưởng Bộ LĐTBXH về …", "TT-BLĐTBXH",
+     None, None, "Bộ trưởng Bộ LĐTBXH", "BLĐTBXH"),
+    ("officer-title-line-break", "Tờ trình số 77/TTr-STP ngày 2/3/2022 của Giám \nđốc Sở Tư pháp", "TTr-STP",
+     2022, dt.date(2022, 3, 2), "Giám \nđốc Sở Tư pháp", "STP"),
+    ("party-body-in-ministry", "Nghị quyết số 12-NQ/BCSĐ của Ban cán sự đảng Bộ Giáo dục và Đào tạo về …", "NQ/BCSĐ",
+     None, None, "Ban cán sự đảng Bộ Giáo dục và Đào tạo", "BCSĐ"),
+    ("footnote-number", "Quyết định số 30/2019/QĐ-TTg của Thủ tướng Chính phủ.2\nĐiều 1.", "QĐ-TTg",
+     None, None, "Thủ tướng Chính phủ", "TTg"),
+    ("date-on-next-line", "Nghị quyết 02/2020/NQ-CP\n06/01/2020 của Chính phủ về", "NQ-CP",
+     2020, dt.date(2020, 1, 6), "Chính phủ", "CP"),
 ]  # fmt: skip
 
 

@@ -58,6 +58,10 @@ KEYS = [
      None, 0, "Nghị quyết|18|NQ/TW|term XII|VN", "stated"),
     ("party-term-local-boundary-year", "Chương trình số 08-CTr/TU năm 2020 của Thành ủy.", "Hà Nội", 0,
      "Chương trình|8|CTR/TU|2020|Hà Nội", "stated"),
+    ("party-centre-typed-tu-letter", "Nghị quyết 18-NQ/TƯ của Ban Chấp hành Trung ương khóa XII.", "An Giang", 0,
+     "Nghị quyết|18|NQ/TW|term XII|VN", "stated"),
+    ("tinh-uy-typed-tu-letter", "Nghị quyết 09-NQ/TƯ của Tỉnh ủy về du lịch.", "Quảng Ninh", 0,
+     "Nghị quyết|9|NQ/TƯ||Quảng Ninh", "stated"),
 ]  # fmt: skip
 
 
@@ -201,3 +205,16 @@ def test_a_named_document_is_a_node_attached_to_its_decision(tmp_path: Path) -> 
     assert labels == ("Đề án “Văn hóa công vụ”", "Luật Cán bộ, công chức (2008)")
     assert g.edges[plan, "d:Quyết định|1847|QĐ-TTG|2018|VN"]["kind"] == "attached_to"
     assert g.edges["a:1", plan]["kind"] == "cites"
+
+
+def test_a_centre_symbol_typed_with_its_letter_is_one_directive_found_either_way(tmp_path: Path) -> None:
+    with _store(tmp_path, {
+        "a.txt": "Tin một\n\nCập nhật: 08:34 | 11/06/2020\nHọc tập Kết luận 21-KL/TW của Ban Chấp hành Trung ương.",
+        "b.txt": "Tin hai\n\nCập nhật: 09:00 | 20/05/2020\nQuán triệt Kết luận 21-KL/TƯ của Ban Chấp hành Trung ương.",
+        "c.txt": "Tin ba\n\nCập nhật: 09:00 | 21/05/2020\nTỉnh ủy Quảng Ninh sơ kết Kết luận 21-KL/TƯ của Tỉnh ủy.",
+    }) as store:  # fmt: skip
+        for query in ("Kết luận 21-KL/TW", "Kết luận 21-KL/TƯ", "21-KL/TW"):
+            found = find_directives(store, query)
+            assert sorted((d["symbol"], d["issuer"], d["jurisdiction"]) for d in found) == [
+                ("KL/TW", "TW", "VN"), ("KL/TƯ", "TU", "Quảng Ninh"),
+            ], query  # fmt: skip
