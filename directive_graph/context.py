@@ -168,6 +168,45 @@ def read_tail(text: str, end: int) -> Tail:
     return tail
 
 
+# How far before a mention its issuer may stand as the subject of "ban hành": "UBND tỉnh Yên Bái đã ban hành …".
+ISSUER_BEFORE_REACH = 120
+_VERBS_BEFORE = ("ban hành", "phê duyệt", "Ban hành", "BAN HÀNH")
+
+
+def issuer_before(text: str, start: int) -> tuple[int, int, Issuer] | None:
+    """An issuer named as the subject of "ban hành" / "phê duyệt" right before a mention.
+
+    "Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17 …": the body's name, its place or term,
+    perhaps "đã", "vừa" or "mới", the verb, perhaps "các", then the mention. Only a name that
+    runs right up to the verb counts, so "Bộ Tài chính đề nghị … ban hành Quyết định" names no one.
+
+    Example:
+        >>> t = "Năm 2019, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17 về việc …"
+        >>> s, e, issuer = issuer_before(t, t.index("Chỉ"))
+        >>> t[s:e], issuer.code
+        ('Ban Thường vụ Tỉnh ủy', 'TU')
+    """
+    lo = max(0, start - ISSUER_BEFORE_REACH)
+    window = text[lo:start]
+    if not any(verb in window for verb in _VERBS_BEFORE):
+        return None  # the cheap test: most mentions have no such verb before them
+    verb = compiled().issued_before.search(text, lo, start)
+    if verb is None:
+        return None
+    clause = max(text.rfind(mark, lo, verb.start()) for mark in (".", ",", ";", ":", "\n", "(")) + 1
+    patterns = compiled()
+    for word in _WORD.finditer(text, clause, verb.start()):
+        found = _alias_at(text, word.start())
+        if found is None:
+            continue
+        end, issuer = found
+        place = (patterns.issuer_term if issuer.level is Level.CENTRAL else patterns.issuer_place).match(text, end)
+        end = place.end() if place else end
+        if not text[end : verb.start()].strip():
+            return word.start(), end, issuer
+    return None
+
+
 # How far before a mention a "Ngày …, X đã ban hành" clause may start.
 DATE_BEFORE_REACH = 220
 

@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from directive_graph.context import Tail, date_before, header_date, issuer_after, read_tail, sentence_bounds
+from directive_graph.context import (
+    Tail,
+    date_before,
+    header_date,
+    issuer_after,
+    issuer_before,
+    read_tail,
+    sentence_bounds,
+)
 from directive_graph.kinds import Form, Level
 
 if TYPE_CHECKING:
@@ -244,8 +252,8 @@ class _Extractor:
         shared = members[-1][1]
         return [(draft, tail.or_else(shared)) for draft, tail in members]
 
-    def finish(self, draft: _Draft, tail: Tail) -> Reference:
-        """Map a draft and its context onto the caller's string."""
+    def finish(self, draft: _Draft, tail: Tail, head: int | None = None) -> Reference:
+        """Map a draft and its context onto the caller's string; ``head`` is where its list starts."""
         from directive_graph.models import Reference  # pydantic loads on the first mention, not at import
         year, issued_on = draft.symbol.year, tail.issued_on
         if year is None and tail.year is not None:
@@ -260,6 +268,11 @@ class _Extractor:
         issuer = None if foreign and draft.symbol.text is None else draft.symbol.issuer
         if tail.issuer is not None and (issuer is None or foreign or not draft.symbol.issuer_known):
             issuer = tail.issuer.code  # the phrase names a known body where the symbol's code does not
+        issuer_text = tail.issuer_text
+        if issuer is None and issuer_text is None:  # "Tỉnh ủy đã ban hành Chỉ thị 17": the subject issued it
+            before = issuer_before(self.s, draft.start if head is None else head)
+            if before is not None:
+                issuer, issuer_text = before[2].code, self.s[before[0] : before[1]]
         start, end = self.view.span(draft.start, draft.end)
         bounds = sentence_bounds(self.s, draft.start, draft.end)
         sentence = self._sentences.get(bounds)
@@ -277,7 +290,7 @@ class _Extractor:
             symbol=draft.symbol.text,
             year=year,
             issued_on=issued_on if isinstance(issued_on, dt.date) else None,
-            issuer_text=tail.issuer_text,
+            issuer_text=issuer_text,
             issuer=issuer,
             form=draft.form,
             sentence=sentence,
@@ -286,7 +299,7 @@ class _Extractor:
         )
 
     def run(self) -> list[Reference]:
-        drafts: list[tuple[_Draft, Tail]] = []
+        drafts: list[tuple[_Draft, Tail, int]] = []
         consumed = 0
         for candidate in self.patterns.candidate.finditer(self.s):
             pos = candidate.start()
@@ -297,8 +310,8 @@ class _Extractor:
                 continue
             group = self.group_at(draft)
             consumed = group[-1][0].end
-            drafts.extend(group)
-        return [self.finish(d, t) for d, t in drafts]
+            drafts.extend((d, t, draft.start) for d, t in group)
+        return [self.finish(d, t, head) for d, t, head in drafts]
 
 
 def first_mention(text: str) -> tuple[str | None, str, str | None, int | None] | None:

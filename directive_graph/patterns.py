@@ -260,6 +260,7 @@ class Patterns:
     issuer_term: Pattern
     issued_cue: Pattern
     header_before: Pattern
+    issued_before: Pattern
 
 
 def _reverse_alternation(words: list[str]) -> str:
@@ -360,4 +361,8 @@ def compiled() -> Patterns:
             + DAY_WORD + SEP + r"\d)"
         ),
         header_before=ENGINE.compile(r"(?:^|\n)[\s|*#>]*$"),
+        # the verb of an issuer named before the mention, up to the mention: "… đã ban hành các "
+        issued_before=ENGINE.compile(
+            r"(?:" + SP + r"(?i:đã|vừa|mới))?" + SP + r"(?i:ban hành|phê duyệt)" + SEP + r"(?:(?i:các)" + SEP + r")?$"
+        ),
     )
