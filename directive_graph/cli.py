@@ -64,7 +64,7 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 @app.command()
 def extract(
     paths: Annotated[
-        list[str], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl, .csv).", show_default=False)
+        list[str], typer.Argument(help="Files or folders (.txt, .md, .html, .jsonl, .json, .csv).", show_default=False)
     ],
     output: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="table for people; jsonl or json for scripts.")

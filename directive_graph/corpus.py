@@ -21,6 +21,8 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,12 +30,20 @@ from pathlib import Path
 from typing import Any
 
 FORMATS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-FORMATS[".csv"] = "csv"
-TEXT_FIELDS = ("text", "content", "body", "noi_dung", "article")
-TITLE_FIELDS = ("title", "tieu_de", "headline")
-DATE_FIELDS = ("date", "published", "publish_date", "ngay", "time")
-SOURCE_FIELDS = ("source", "site", "sitename", "nguon")
-ID_FIELDS = ("id", "doc_id", "uid")
+FORMATS.update({".json": "json", ".csv": "csv"})
+KINDS = ".txt, .md, .html, .jsonl, .json or .csv"  # the file types, as messages name them
+# The fields of a JSONL, JSON or CSV record, as datasets name them (compared in lower case, "-" and
+# spaces read as "_"): the first one present wins. A summary is the text only when there is no other.
+TEXT_FIELDS = ("text", "content", "body", "noi_dung", "noidung", "article", "full_text", "fulltext", "main_text",
+               "raw_text", "document", "contents", "summary", "description", "abstract", "sapo", "tom_tat")  # fmt: skip
+TITLE_FIELDS = ("title", "tieu_de", "headline", "name", "ten")
+DATE_FIELDS = ("date", "published", "publish_date", "published_date", "published_at", "publish_time",
+               "published_time", "pubdate", "pub_date", "date_published", "datetime", "time", "created_at",
+               "created", "ngay", "ngay_dang", "thoi_gian")  # fmt: skip
+SOURCE_FIELDS = ("source", "site", "sitename", "site_name", "publisher", "domain", "outlet", "newspaper", "nguon")
+AUTHOR_FIELDS = ("author", "authors", "tac_gia", "byline")
+URL_FIELDS = ("url", "link", "href", "source_url")
+ID_FIELDS = ("id", "doc_id", "uid", "_id", "guid")
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,7 @@ def discover(paths: Iterable[str]) -> Iterator[str | ReadError]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
             if not any(p.suffix.lower() in FORMATS for p in found):
-                yield ReadError(given, f"no .txt, .md, .html, .jsonl or .csv files in folder {given}; point at texts")
+                yield ReadError(given, f"no {KINDS} files in folder {given}; point at texts")
                 continue
             for p in found:
                 yield str(p) if p.suffix.lower() in FORMATS else ReadError(str(p), _unknown(str(p)), warning=True)
@@ -80,7 +90,7 @@ def discover(paths: Iterable[str]) -> Iterator[str | ReadError]:
 
 
 def _unknown(path: str) -> str:
-    return f"{path}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files"
+    return f"{path}: unknown file type, skipped; give {KINDS} files"
 
 
 def decode(data: bytes, path: str) -> tuple[str, str] | ReadError:
@@ -134,7 +144,7 @@ def read_file(path: str, data: bytes | None = None) -> list[Document] | ReadErro
     text, encoding = decoded
     if fmt == "html":
         return _from_html(path, text, encoding)
-    if fmt in ("jsonl", "csv"):
+    if fmt in ("jsonl", "json", "csv"):
         return _from_records(path, text, encoding, fmt)
     return [_from_plain(path, text, encoding)]
 
@@ -165,7 +175,7 @@ def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadErro
     from directive_graph.locality import detect_locality
 
     found: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
-    visible = _visible_text(html)
+    visible, heading = _visible_text(html)
     main = (found.text or "") if found is not None else ""
     # A listing page (a table of documents, links only) loses its rows to the main-text
     # extraction: when that keeps under a third of the visible text, the visible text is read.
@@ -176,45 +186,81 @@ def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadErro
     if found is None:
         return [Document(path=path, text=text, encoding=encoding, format="html", locality=detect_locality(text))]
     source = found.sitename or found.hostname
+    title = found.title
+    if heading and (not title or (len(title.split()) <= 3 < len(heading.split()))):
+        title = heading  # the page's <title> is a section's name ("Trung ương"), its <h1> the article's
     return [
         Document(
             path=path,
             text=text,
-            title=found.title,
+            title=title,
             published=_parse_date(found.date),
             source=source,
             author=found.author,
             url=found.url,
             encoding=encoding,
             format="html",
-            locality=detect_locality(text, title=found.title, source=source or found.url),
+            locality=detect_locality(text, title=title, source=source or found.url),
         )
     ]
 
 
-def _visible_text(html: str) -> str:
-    """The text a reader sees, scripts, styles and page chrome elements left out, one block per line."""
+def _visible_text(html: str) -> tuple[str, str | None]:
+    """The text a reader sees (scripts, styles and page chrome elements left out, one block per line),
+    and the page's first ``<h1>`` heading."""
     from lxml import html as lxml_html
 
     try:
         root = lxml_html.document_fromstring(html)
     except (ValueError, TypeError, lxml_html.etree.ParserError):
-        return ""
+        return "", None
+    h1 = root.xpath("//h1")
+    heading = " ".join(h1[0].text_content().split()) or None if h1 else None
     for element in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
         element.drop_tree()
     for element in root.xpath("//br|//p|//div|//li|//tr|//h1|//h2|//h3|//h4|//td|//th"):
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
-    return "\n".join(line for line in lines if line)
+    return "\n".join(line for line in lines if line), heading
+
+
+def _field(name: object) -> str:
+    """A record's field name as compared: "Publish Time", "publish-time" -> "publish_time"."""
+    return str(name).strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:
-    lowered = {str(k).lower(): v for k, v in record.items()}
+    """The value of the first of ``names`` the record has, as text; a list's items go one per line."""
+    lowered = {_field(k): v for k, v in record.items()}
     for name in names:
         value = lowered.get(name)
+        if isinstance(value, list):
+            value = "\n".join(str(item) for item in value if item not in (None, ""))
         if value not in (None, ""):
             return str(value)
     return None
+
+
+def _json_records(path: str, text: str) -> list[dict[str, object]] | ReadError:
+    """The records of a JSON file: a list of objects, or an object holding one ("data", "articles" …)."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return ReadError(path, f"{path} is not JSON (line {exc.lineno}: {exc.msg}); give a list of objects")
+    if isinstance(value, dict):
+        lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
+        value = lists[0] if len(lists) == 1 else [value]
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        return ReadError(path, f"{path} is not a list of JSON objects; give one object per article")
+    return value
+
+
+def _csv_records(path: str, text: str) -> list[dict[str, object]] | ReadError:
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a whole article may sit in one field
+    try:
+        return list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as exc:
+        return ReadError(path, f"{path} is not a readable CSV file ({exc}); check its quoting")
 
 
 # The fields of ``directive-graph extract --format jsonl``: a file of them is output, not a corpus.
@@ -235,16 +281,22 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
                 return ReadError(path, f"{path} line {number} is not a JSON object; give one object per line")
             records.append(value)
     else:
-        records = list(csv.DictReader(io.StringIO(text)))
+        found = _json_records(path, text) if fmt == "json" else _csv_records(path, text)
+        if isinstance(found, ReadError):
+            return found
+        records = found
     if records and all(record.keys() >= MENTION_FIELDS for record in records[:5]):
         return ReadError(path, f"{path} holds mentions (directive-graph extract output), not articles; skipped", True)
     docs = []
+    keys: set[str] = set()
     for index, record in enumerate(records, start=1):
         body = _pick(record, TEXT_FIELDS)
         if body is None or not body.strip():
             continue
         body = unicodedata.normalize("NFC", body.replace("\r\n", "\n"))
         key = _pick(record, ID_FIELDS) or str(index)
+        key = key if key not in keys else f"{key}-{index}"  # two records with one id stay two articles
+        keys.add(key)
         plain = _from_plain(f"{path}#{key}", body, encoding, fmt)
         title = _pick(record, TITLE_FIELDS) or plain.title
         source = _pick(record, SOURCE_FIELDS) or plain.source
@@ -255,8 +307,8 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
                 title=title,
                 published=_parse_date(_pick(record, DATE_FIELDS)) or plain.published,
                 source=source,
-                author=_pick(record, ("author", "tac_gia")) or plain.author,
-                url=_pick(record, ("url", "link")),
+                author=_pick(record, AUTHOR_FIELDS) or plain.author,
+                url=_pick(record, URL_FIELDS),
                 encoding=encoding,
                 format=fmt,
                 chrome=plain.chrome,
@@ -264,25 +316,44 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
             )
         )
     if not docs:
-        return ReadError(path, f"{path} has no record with a text field ({', '.join(TEXT_FIELDS)})")
+        seen = sorted({_field(k) for record in records[:20] for k in record})
+        return ReadError(
+            path,
+            f"{path} has no record with a text field ({', '.join(TEXT_FIELDS[:5])} …); its fields are "
+            f"{', '.join(seen) or 'none'}: rename the one holding the text to 'text'",
+        )
     return docs
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+
+
 def _parse_date(value: str | None) -> dt.date | None:
-    """A date from ISO ("2019-06-11", "2019-06-11T08:34") or Vietnamese ("11/06/2019") forms."""
+    """A date from ISO ("2019-06-11", "2019-06-11T08:34"), Vietnamese ("11/06/2019", "1/9/2026 8:00")
+    or Unix-time ("1560242040") forms.
+
+    Example:
+        >>> [str(_parse_date(v)) for v in ("2019-06-11T08:34", "1/9/2026 8:00", "08:00 11.06.2019", "1560242040")]
+        ['2019-06-11', '2026-09-01', '2019-06-11', '2019-06-11']
+        >>> _parse_date("hôm qua") is None
+        True
+    """
     if not value:
         return None
     value = value.strip()
+    if value.isdigit() and len(value) in (10, 13):  # seconds or milliseconds since 1970
+        return dt.datetime.fromtimestamp(int(value[:10]), tz=dt.timezone.utc).date()
+    iso = _ISO_DATE.search(value)
+    parts = (iso[1], iso[2], iso[3]) if iso else None
+    if parts is None and (dmy := _DMY_DATE.search(value)) is not None:
+        parts = (dmy[3], dmy[2], dmy[1])
+    if parts is None:
+        return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        return dt.date(*(int(p) for p in parts))
     except ValueError:
-        pass
-    for layout in ("%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(value[:10], layout).date()
-        except ValueError:
-            continue
-    return None
+        return None
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:

@@ -87,10 +87,13 @@ def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
             lambda d: _write(d / "bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
             "{p} is a binary file, not text; give a text, HTML, JSONL or CSV file",
         ),
-        (lambda d: _mkdir(d / "none"), "no .txt, .md, .html, .jsonl or .csv files in folder {p}; point at texts"),
+        (
+            lambda d: _mkdir(d / "none"),
+            "no .txt, .md, .html, .jsonl, .json or .csv files in folder {p}; point at texts",
+        ),
         (
             lambda d: _write(d / "photo.png", b"\x89PNG"),
-            "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files",
+            "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl, .json or .csv files",
         ),
     ],
     ids=["missing", "empty", "binary", "empty-folder", "unknown-type"],

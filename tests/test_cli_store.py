@@ -170,7 +170,7 @@ def test_build_bad_inputs_lose_nothing(tmp_path: Path, db: str) -> None:
     blank.write_text("   \n", encoding="utf-8")
     cases = [
         ([str(tmp_path / "missing")], f"no such file or folder: {tmp_path / 'missing'}; check the path"),
-        ([str(empty)], f"no .txt, .md, .html, .jsonl or .csv files in folder {empty}; point at texts"),
+        ([str(empty)], f"no .txt, .md, .html, .jsonl, .json or .csv files in folder {empty}; point at texts"),
         ([str(binary)], f"{binary} is a binary file, not text; give a text, HTML, JSONL or CSV file"),
         ([str(blank)], f"{blank} is empty; nothing to read"),
     ]

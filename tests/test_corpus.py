@@ -52,6 +52,21 @@ def test_text_in_every_encoding_reads_the_same(tmp_path: Path, encoding: str, da
     )
 
 
+def test_html_title_from_the_heading_when_the_page_title_is_a_section_name(tmp_path: Path) -> None:
+    page = tmp_path / "vb.html"
+    page.write_text(
+        '<html><head><title>Trung ương</title><meta property="og:title" content="Trung ương"></head>'
+        "<body><form><div>Trang chủ › Trung ương</div>"
+        "<h1>Quyết định về việc kiện toàn Ban Chỉ đạo cải cách hành chính của tỉnh</h1>"
+        "<p>Căn cứ Quyết định số 1847/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Đề án Văn hóa công vụ,"
+        " Ủy ban nhân dân tỉnh kiện toàn Ban Chỉ đạo cải cách hành chính gồm các thành viên sau đây.</p>"
+        "<p>Ban Chỉ đạo có nhiệm vụ giúp Ủy ban nhân dân tỉnh chỉ đạo, đôn đốc việc thực hiện.</p>"
+        "</form></body></html>",
+        encoding="utf-8",
+    )
+    assert _one(page).title == "Quyết định về việc kiện toàn Ban Chỉ đạo cải cách hành chính của tỉnh"
+
+
 def test_html_main_text_and_metadata(tmp_path: Path) -> None:
     page = tmp_path / "bai.html"
     page.write_text(
@@ -127,11 +142,15 @@ def test_csv_records(tmp_path: Path) -> None:
         (
             "notext.csv",
             b"id,title\n1,a\n",
-            "{p} has no record with a text field (text, content, body, noi_dung, article)",
+            "{p} has no record with a text field (text, content, body, noi_dung, noidung …); its fields are id, "
+            "title: rename the one holding the text to 'text'",
         ),
+        ("bad.json", b'[{"text": "a"},', "{p} is not JSON (line 1: Expecting value); give a list of objects"),
+        ("numbers.json", b"[1, 2]", "{p} is not a list of JSON objects; give one object per article"),
         ("blob.txt", b"\x00\x01binary\x00", "{p} is a binary file, not text; give a text, HTML, JSONL or CSV file"),
         ("empty.txt", b"", "{p} is empty; nothing to read"),
-        ("image.png", b"\x89PNG", "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl or .csv files"),
+        ("image.png", b"\x89PNG",
+         "{p}: unknown file type, skipped; give .txt, .md, .html, .jsonl, .json or .csv files"),
     ],
 )  # fmt: skip
 def test_unreadable_files_say_what_to_do(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -153,3 +172,29 @@ def test_a_folder_skips_unknown_files_with_a_warning(tmp_path: Path) -> None:
 def test_decode_keeps_spans_of_the_stored_text() -> None:
     decoded = decode(unicodedata.normalize("NFD", "Chỉ thị 19").encode(), "x")
     assert decoded == ("Chỉ thị 19", "utf-8")
+
+
+def test_records_as_datasets_name_their_fields(tmp_path: Path) -> None:
+    """Other names for the text, date and source; list values; two records with one id; a JSON array."""
+    records = [
+        {"_id": "a", "summary": ["Theo Chỉ thị 19 của Thành ủy,", "các sở rà soát."], "Publish Time": "1/9/2026 8:00",
+         "publisher": "Báo Mẫu"},
+        {"_id": "a", "summary": "Quyết định 1847/QĐ-TTg được triển khai.", "pubDate": "1560242040"},
+    ]  # fmt: skip
+    path = tmp_path / "dump.json"
+    path.write_text(json.dumps({"articles": records}, ensure_ascii=False), encoding="utf-8")
+    docs = read_file(str(path))
+    assert not isinstance(docs, ReadError)
+    assert [(d.path, d.text, d.published, d.source) for d in docs] == [
+        (f"{path}#a", "Theo Chỉ thị 19 của Thành ủy,\ncác sở rà soát.", dt.date(2026, 9, 1), "Báo Mẫu"),
+        (f"{path}#a-2", "Quyết định 1847/QĐ-TTg được triển khai.", dt.date(2019, 6, 11), None),
+    ]
+
+
+def test_a_csv_field_longer_than_the_csv_modules_default_limit_is_read(tmp_path: Path) -> None:
+    body = "Theo Chỉ thị 19 của Thành ủy. " + "Nội dung dài. " * 20_000  # 280,000 characters in one field
+    path = tmp_path / "long.csv"
+    path.write_text("id,text\n1," + body + "\n", encoding="utf-8")
+    docs = read_file(str(path))
+    assert not isinstance(docs, ReadError)
+    assert [len(d.text) for d in docs] == [len(body)]
