@@ -74,6 +74,8 @@ class _Draft:
     header: bool = False
 
 
+# Words that make a lower-case "chỉ thị 16" a document, not a verb: "theo chỉ thị 16", "thực hiện quyết định 12".
+_NOUN_CUES = ("theo", "thuc hien", "trien khai", "tai", "can cu", "ap dung", "quan triet", "cac")
 # Words that make an abbreviation with a number a form's code: "mẫu CT08", "Biểu mẫu TT01".
 _FORM_WORDS = ("mau", "bieu")
 # A symbol that goes on with a word rather than a code: "805/TTr-Sở" (a report form's code).
@@ -156,7 +158,13 @@ class _Extractor:
             # "Nghị định 15/2020": number and year, the code left out (a journalists' short form)
             year = Symbol(year=int(year_only.group("y")))
             return _Draft(start, year_only.end(), body.group("num"), doc_type, Form.SHORT, year)
-        if word.verb and not has_so and written == written.lower() and not self._document_follows(end):
+        if (
+            word.verb
+            and not has_so
+            and written == written.lower()
+            and not self._document_follows(end)
+            and not fold(self.s[max(0, start - 12) : start]).endswith(_NOUN_CUES)
+        ):
             return None  # "đã quyết định 3 nội dung" is a verb; "quyết định 1043 của UBND" a document
         if not has_so and _looks_like_a_year(body.group("num")):
             return None  # "Kế hoạch 2025", "Chương trình 2030": a year, not a number

@@ -57,11 +57,11 @@ YEAR = r"(?:19|20)\d\d"
 # One code of a symbol, case-sensitive: "QĐ", "TTg", "CTr", "QĐi", "BGD&ĐT",
 # "QH13", "UBTVQH15", "SNgV", a legislature's term set off by a space ("NQ-UBTVQH 14"),
 # "TƯ" for "TW" (Trung ương written with its own letter: "13-NQ/TƯ"); never a capitalised word
-# ("Thành", "Quy" in "32/2023/TT-BYT - Quy định …", "Van" in "01_Van_Ban"), save "Ttr", "Ttg", "Ctr".
+# ("Thành", "Quy" in "32/2023/TT-BYT - Quy định …", "Van" in "01_Van_Ban"), save "Ttr", "Ttg", "Tg", "Ctr".
 CODE = (
     r"(?-i:[A-ZĐ]*GD(?: ?& ?| )ĐT(?![\w&])|(?:UBTVQH|QH) 1[0-6](?![\d/.,-])|"
     r"[A-ZĐ](?:[A-ZĐƯ&]+(?:[a-zđ][A-ZĐ][A-ZĐ&]*)?(?:\d{1,3}|[a-zđ]{1,2})?|[a-zđ][A-ZĐ][A-ZĐ&]*(?:\d{1,3}|[a-zđ]{1,2})?"
-    r"|t[rg]|\d{1,3})?"
+    r"|t?[rg]|\d{1,3})?"
     r"(?:(?![\w&])|(?=(?:của|ngày|năm|về|và|do|tại|ban)(?!\w))))"
 )
 # Codes joined by "-", "/" or ".", stray spaces or one line break allowed after a separator:
@@ -95,7 +95,10 @@ def spaced_symbol(type_codes: str) -> str:
     )
 # What may follow a number that has no symbol: not "/5" (a date or a ratio),
 # not ",5" (a decimal), not "%".
-BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|[.,]\d|" + SP + r"%)"
+# A comma between numbers is a list, not a decimal, when more numbers follow or the list ends with
+# "và", "của" or "do": "Các Chỉ thị 15,16,19 của Thủ tướng", "các Nghị định 100,123 của Chính phủ".
+_COMMA_LIST = r"\d{1,4},\d{1,4}(?!\d)|\d{1,4}" + SP + r"(?i:và|của|do)(?!" + LETTER + r")"
+BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|\.\d|,(?!" + _COMMA_LIST + r")\d|" + SP + r"%)"
 # Quantity words that make the number a count, not a document number:
 # "Kế hoạch 100 ngày", "Quyết định 2 lần"; "ngày 12/5" after a number is a date.
 # Years as a range after "năm" make it a count too: "Kế hoạch 5 năm 2021-2025".
@@ -136,10 +139,11 @@ DATE_WORDS = (
 # ("ng\ufffdy 29/9/2025": U+FFFD stands where "à" was).
 DAY_WORD = r"(?i:ng[àa\ufffd]y)"
 DATE = DAY_WORD + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
-# Right after a mention: ", ngày 27/12/2018", " ban hành ngày …", " năm 2025", "(27/12/2018)",
+# Right after a mention: ", ngày 27/12/2018", " - ngày 27/3/2020", " ban hành ngày …", " năm 2025", "(27/12/2018)",
 # "(2015)" as in "Nghị quyết 2231 (2015) của Hội đồng Bảo an".
 DATE_TAIL = (
-    SP + r"[,(]?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?(?:(?i:ban hành|ký|kí)" + SEP + r")?"
+    SP + r"(?:[,(]|[-–](?=" + SP + DAY_WORD + r"))?(?:" + SEP + r")?(?:(?i:được|đã)" + SEP + r")?"
+    + r"(?:(?i:ban hành|ký|kí)" + SEP + r")?"
     + r"(?:(?i:vào)" + SEP + r")?(?:" + DATE + r"|(?i:năm|nam)" + SEP + r"(?P<y3>" + YEAR + r")(?!\d)"
     + r"|\((?P<d4>\d{1,2})/(?P<m4>\d{1,2})/(?P<y4>" + YEAR + r")\)|\((?P<y5>" + YEAR + r")\)"
     + r"|(?<=[A-ZĐa-z0-9]) (?P<y6>" + YEAR + r")(?![\d/.,:-])"
@@ -317,11 +321,12 @@ def compiled() -> Patterns:
     # pattern; the alias itself is looked up word by word in the vocabulary (a dict), and the
     # place after it ("tỉnh Bạc Liêu", "TP", "khóa XII") is a pattern again.
     # a capitalised word, dots only inside it ("T.Ư", "TP.HCM"): "Hà Nam." ends the place at "Nam"
-    word = r"(?-i:[A-ZĐ]\w*(?:\.\w+)*)"
+    # (in a title in capitals, "VỀ VIỆC" and the like are not part of the place: "… HÀ NỘI VỀ VIỆC …")
+    word = r"(?-i:(?!(?:VỀ|VIỆC|VÀ|CỦA|TẠI|THEO|NĂM|NGÀY|QUY|BAN|TRIỂN|THỰC|HƯỚNG)(?!\w))[A-ZĐ]\w*(?:\.\w+)*)"
     place = (
         r"(?:" + SP + r"(?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường)(?:" + SP + word + r")?"
         + r"|" + SP + r"(?-i:Trung ương|trung ương|TRUNG ƯƠNG)(?!\w)"  # "Ban Bí thư Trung ương Đảng"
-        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?:" + word + r"|(?-i:[IVXL]+))"
+        + r"|" + SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+|" + SP + r"(?:" + word + r"|(?-i:[IVXL]+)(?!\w))"
         + r"|" + SP + r"\d{1,2}(?=" + SP + r"(?i:khóa|khoá))"  # a plenum: "Hội nghị Trung ương 6 khóa XII"
         + r")"
     )

@@ -50,14 +50,19 @@ NO_SYMBOL = Symbol()
 
 def _symbol_text(raw: str, vocab: Vocabulary) -> str:
     """The normalised symbol, its codes as the vocabulary writes them ("QD-TTG" -> "QĐ-TTg")."""
-    return _CODE_WORD.sub(lambda m: vocab.canonical_code(m.group()), normalize_symbol(raw))
+    return _CODE_WORD.sub(lambda m: _upper_if_lower(vocab.canonical_code(m.group())), normalize_symbol(raw))
+
+
+def _upper_if_lower(code: str) -> str:
+    """A code the vocabulary does not know, in capitals when it was written in lower case ("kk" in "tct-kk")."""
+    return code.upper() if code.islower() else code
 
 
 @functools.lru_cache(maxsize=65536)
 def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | None) -> Symbol:
     """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
     vocab = load_vocab()
-    codes = [vocab.canonical_code(c.replace(" ", "")) for c in _CODE_SPLIT.split(codes_text)]
+    codes = [_upper_if_lower(vocab.canonical_code(c.replace(" ", ""))) for c in _CODE_SPLIT.split(codes_text)]
     all_known = all(vocab.is_type_code(c) or vocab.issuer_for_code(c) is not None for c in codes)
     explicit = True
     if party:
@@ -109,6 +114,13 @@ def first_code_type(symbol: str, party: bool) -> str | None:
     return vocab.type_for_code(vocab.canonical_code(_CODE_SPLIT.split(symbol, 1)[0]), party=party)
 
 
+def _first_known(codes: str) -> bool:
+    """Whether the first code of a symbol is a type or issuer code of the vocabulary."""
+    vocab = load_vocab()
+    first = vocab.canonical_code(_CODE_SPLIT.split(codes, 1)[0].upper())
+    return vocab.is_type_code(first) or vocab.issuer_for_code(first) is not None
+
+
 def read_symbol(body: Match) -> Symbol:
     """The symbol after a number, from a match of the ``body`` pattern."""
     if body.group("party"):
@@ -116,9 +128,11 @@ def read_symbol(body: Match) -> Symbol:
     if body.group("state"):
         codes = body.group("scodes")
         sym = parse_symbol(False, "", codes, body.group("year"))
-        # a lower-case symbol ("tt-btc") or one set off by spaces ("TT 200 / VAS / IFRS") counts only
-        # when every code is known
-        if not sym.all_known and (codes.islower() or _SPACED.match(body.group("state"))):
+        # a lower-case symbol counts when its first code is known ("tt-btc", "tct-kk" of the Tổng cục
+        # Thuế); one set off by spaces ("TT 200 / VAS / IFRS") only when every code is
+        if not sym.all_known and (
+            _SPACED.match(body.group("state")) or (codes.islower() and not _first_known(codes))
+        ):
             return NO_SYMBOL
         if _GLUED_NEXT.match(codes):
             return NO_SYMBOL  # "TT200/TT133": two circulars, not a symbol "TT133"

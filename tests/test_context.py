@@ -55,6 +55,8 @@ TAILS = [
      None, None, "Ban cán sự đảng Bộ Giáo dục và Đào tạo", "BCSĐ"),
     ("footnote-number", "Quyết định số 30/2019/QĐ-TTg của Thủ tướng Chính phủ.2\nĐiều 1.", "QĐ-TTg",
      None, None, "Thủ tướng Chính phủ", "TTg"),
+    ("title-in-capitals", "CHỈ THỊ 17/CT-UBND CỦA UBND THÀNH PHỐ HÀ NỘI VỀ VIỆC GIÃN CÁCH XÃ HỘI", "CT-UBND",
+     None, None, "UBND THÀNH PHỐ HÀ NỘI", "UBND"),
     ("date-on-next-line", "Nghị quyết 02/2020/NQ-CP\n06/01/2020 của Chính phủ về", "NQ-CP",
      2020, dt.date(2020, 1, 6), "Chính phủ", "CP"),
 ]  # fmt: skip
