@@ -58,10 +58,16 @@ def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
         ('Quyết định', '1847', 'QĐ-TTg', None)
         >>> parse_query("1847")
         (None, '1847', None, None)
+        >>> parse_query("quyết định 1847"), parse_query("qd 1847/qd-ttg")
+        (('Quyết định', '1847', None, None), ('Quyết định', '1847', 'QĐ-TTg', None))
     """
     from directive_graph.extract import first_mention
 
-    found = first_mention(query)
+    # a query names a document, never the verb: "quyết định 1847" is read as "Quyết định 1847", "qd 1847"
+    # as "QD 1847"; the reading that finds a symbol wins ("nghi quyet 18-nq/tw" as "NGHI QUYET 18-NQ/TW")
+    stripped = query.strip()
+    readings = [m for q in (stripped, stripped[:1].upper() + stripped[1:], stripped.upper()) if (m := first_mention(q))]
+    found = next((m for m in readings if m[2]), readings[0] if readings else None)
     if found is not None:
         doc_type, number, symbol, year = found
         return doc_type, number, symbol and directive_symbol(symbol, "TW"), year  # "NQ/TƯ" may be "NQ/TW"
