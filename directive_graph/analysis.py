@@ -80,7 +80,7 @@ def most_cited(store: Store, top: int = 20) -> pd.DataFrame:
     Example:
         >>> store = example_store()
         >>> most_cited(store, top=1)[["key", "articles", "mentions"]].values.tolist()
-        [['Quyết định|1847|QĐ-TTG|2018|VN', 2, 2]]
+        [['Quyết định|1847|TTG|2018|VN', 2, 2]]
         >>> store.close()
     """
     from directive_graph.graph import directive_label

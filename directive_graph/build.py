@@ -33,7 +33,7 @@ from directive_graph.named import Named, find_named
 from directive_graph.normalize import directive_symbol, number_key
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references
-from directive_graph.store import Store, infer_years
+from directive_graph.store import Store, infer_links
 from directive_graph.vocab import load_vocab
 
 _CHUNK = 32  # files per worker task
@@ -83,15 +83,20 @@ def _in_chrome(start: int, chrome: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= start < hi for lo, hi in chrome)
 
 
-def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, int, str, str]], list[Named]]:
-    """The stored rows of every reference in ``doc`` (chrome left out), their relations, and named documents."""
+def mention_rows(
+    doc: Document, article: str | None = None
+) -> tuple[list[dict[str, Any]], list[tuple[int, int, str, str]], list[Named]]:
+    """The stored rows of every reference in ``doc`` (chrome left out), their relations, and named documents.
+
+    ``article`` (the text's hash) keys the mentions that state only a type and a number to this article.
+    """
     refs = [ref for ref in extract_references(doc.text) if not _in_chrome(ref.start, doc.chrome)]
     own = own_number(doc.text, refs)
     relations = [(r.source, r.target, r.kind, r.cue) for r in find_relations(doc.text, refs)]
     named = [n for n in find_named(doc.text, refs) if not _in_chrome(n.start, doc.chrome)]
     rows = []
     for index, ref in enumerate(refs):
-        key = directive_key(ref, doc.locality)
+        key = directive_key(ref, doc.locality, article)
         rows.append(
             {
                 "start": ref.start, "end": ref.end, "text": ref.text, "form": ref.form.value,
@@ -107,7 +112,8 @@ def mention_rows(doc: Document) -> tuple[list[dict[str, Any]], list[tuple[int, i
 
 def _article(doc: Document) -> _Article:
     """One document as the rows the writer stores."""
-    rows, relations, named = mention_rows(doc)
+    digest = text_hash(doc.text)
+    rows, relations, named = mention_rows(doc, digest)
     mentions: list[_MentionRow] = []
     directives: list[_DirectiveRow | None] = []
     for i, m in enumerate(rows):
@@ -126,7 +132,7 @@ def _article(doc: Document) -> _Article:
     row = (doc.title, doc.published.isoformat() if doc.published else None, doc.source, doc.author, doc.url,
            doc.locality, doc.encoding, doc.format, len(doc.text), doc.text)  # fmt: skip
     named_rows = [(n.start, n.end, n.text, n.doc_type, n.name, n.year, n.key, n.attached_to) for n in named]
-    return _Article(doc.path, text_hash(doc.text), row, mentions, directives, relations, named_rows)
+    return _Article(doc.path, digest, row, mentions, directives, relations, named_rows)
 
 
 def _process(path: str) -> _FileResult | ReadError:
@@ -275,7 +281,7 @@ class _Writer:
 
     def finish(self) -> None:
         with self.store.transaction() as conn:
-            infer_years(conn)
+            infer_links(conn)
             conn.execute("DELETE FROM directives WHERE key NOT IN (SELECT stated_key FROM mentions"
                          " WHERE stated_key IS NOT NULL)")  # fmt: skip
             conn.executemany(

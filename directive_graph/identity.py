@@ -12,9 +12,9 @@ Example:
     >>> from directive_graph import extract_references
     >>> ref = extract_references("Quyết định 1043/QĐ-UBND của UBND TP")[0]
     >>> directive_key(ref, "Thành phố Hồ Chí Minh").key
-    'Quyết định|1043|QĐ-UBND||Thành phố Hồ Chí Minh'
+    'Quyết định|1043|UBND||Thành phố Hồ Chí Minh'
     >>> directive_key(extract_references("Quyết định số 1847/QĐ-TTg năm 2018")[0], None).key
-    'Quyết định|1847|QĐ-TTG|2018|VN'
+    'Quyết định|1847|TTG|2018|VN'
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from directive_graph.locality import detect_locality
 
 if TYPE_CHECKING:
     from directive_graph.models import Reference
-from directive_graph.normalize import directive_symbol, number_key
-from directive_graph.symbols import first_code_type
+from directive_graph.normalize import number_key
+from directive_graph.symbols import first_code_type, key_symbol
 from directive_graph.vocab import load_vocab, vocab_dir
 
 NATIONAL = "VN"
@@ -137,15 +137,20 @@ def key_type(ref: Reference) -> str | None:
     return ref.doc_type
 
 
-def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
-    """The key of the document ``ref`` names, in an article about ``locality``."""
+def directive_key(ref: Reference, locality: str | None, article: str | None = None) -> DirectiveKey:
+    """The key of the document ``ref`` names, in an article about ``locality``.
+
+    A mention that states nothing but a type and a number ("Thông tư 01", no symbol, year or issuer)
+    is keyed within its ``article`` (an id of the article's text) when one is given: such mentions in
+    two articles may name two documents, so they are only joined through the corpus's one document
+    that fits them (:func:`directive_graph.store.infer_links`).
+    """
     doc_type = key_type(ref)
     # a local body's own province, when its phrase names one ("của UBND tỉnh Tuyên Quang" in a
     # Hà Nội paper), else the article's
     named = _place_named(ref.issuer_text) if ref.issuer_text and not ref.foreign else None
     jurisdiction = jurisdiction_of(ref.issuer, named or locality, doc_type)
-    # "BGD&ĐT" is "BGDĐT"; the Party centre's "NQ/TƯ" is "NQ/TW"
-    symbol = directive_symbol(ref.symbol, ref.issuer).upper().replace("&", "") if ref.symbol else ""
+    symbol = key_symbol(ref.symbol, doc_type, ref.issuer) if ref.symbol else ""
     when = str(ref.year or "")
     if ref.party and ref.year:
         term = party_term(jurisdiction == NATIONAL, ref.year, ref.issued_on)
@@ -156,6 +161,8 @@ def directive_key(ref: Reference, locality: str | None) -> DirectiveKey:
     if not symbol:
         # "Chỉ thị 19 của Thành ủy" is not "Chỉ thị 19 của UBND" of the same province
         parts.append(ref.issuer or "")
+        if article and not ref.year and not ref.issuer and ref.antecedent is None:
+            parts.append("@" + article[:12])  # "Thông tư 01" here and there may be two documents
     if ref.antecedent is not None:
         link = "inherited"
     elif ref.symbol or ref.issuer:

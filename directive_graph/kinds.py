@@ -50,6 +50,7 @@ class DocType:
     family: str
     description: str = ""
     national: bool = False  # issued only by central bodies (Luật, Nghị định, Thông tư …): never a province's
+    issuer: str = ""  # the one body that issues it, if only one does (Nghị định: CP), as an issuer code
 
 
 @dataclass(frozen=True)

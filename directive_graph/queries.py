@@ -21,7 +21,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from directive_graph.normalize import directive_symbol, number_key
+from directive_graph.normalize import number_key
 from directive_graph.store import Store
 
 DIRECTIVE_COLUMNS = "d.id, d.key, d.doc_type, d.number, d.symbol, d.year, d.issuer, d.jurisdiction"
@@ -70,7 +70,7 @@ def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
     found = next((m for m in readings if m[2]), readings[0] if readings else None)
     if found is not None:
         doc_type, number, symbol, year = found
-        return doc_type, number, symbol and directive_symbol(symbol, "TW"), year  # "NQ/TƯ" may be "NQ/TW"
+        return doc_type, number, symbol, year
     bare = query.strip()
     if bare.isdigit() and 0 < len(bare) <= 6:
         return None, number_key(bare), None, None
@@ -90,12 +90,19 @@ def find_directives(store: Store, query: str) -> list[dict[str, Any]]:
         sql += " AND (d.doc_type = ? OR d.doc_type LIKE ? || ' %')"
         args += [doc_type, doc_type]
     if symbol:
-        sql += " AND replace(upper(d.symbol), 'TƯ', 'TW') = upper(?)"  # a Tỉnh ủy's "NQ/TƯ" too
-        args.append(symbol)
+        sql += " AND d.symbol IS NOT NULL"
     if year:
         sql += " AND d.year = ?"
         args.append(year)
-    return [_directive(r) for r in store.conn.execute(sql + " ORDER BY d.year DESC, d.key", args)]
+    found = [_directive(r) for r in store.conn.execute(sql + " ORDER BY d.year DESC, d.key", args)]
+    if symbol:  # compared as keys compare it: "193/2025/QH15" is the Nghị quyết "193/2025/NQ-QH15"
+        from directive_graph.symbols import key_symbol
+
+        found = [
+            d for d in found
+            if d["key"].split("|")[2].replace("TƯ", "TW") == key_symbol(symbol, d["type"], "TW")  # a Tỉnh ủy's "TƯ" too
+        ]  # fmt: skip
+    return found
 
 
 def citing_articles(store: Store, directive_id: int, limit: int | None = None) -> list[dict[str, Any]]:

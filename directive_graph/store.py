@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: directive keys compare symbols without a type code that repeats the type
 APPLICATION_ID = 0x44475231  # "DGR1": marks the file as a directive-graph store
 DEFAULT_DB = "directive-graph.db"
 
@@ -198,33 +198,88 @@ class Store:
         return counts
 
 
-def infer_years(conn: sqlite3.Connection) -> int:
-    """Give a year to the mentions whose symbol carries none, where the corpus allows only one.
+def infer_links(conn: sqlite3.Connection) -> int:
+    """Link the mentions that leave out a year or a symbol to the one document of the corpus that fits them.
 
-    A mention of "1847/QĐ-TTg" with no year is linked to "1847/QĐ-TTg of 2018" when that is the only
-    document of that type, number, symbol and jurisdiction with a known year, issued no later than
-    the citing article. Earlier inferences are undone first, so the result follows the whole corpus
-    as it is now. Returns how many mentions were linked.
+    First every earlier inference is undone, so the result follows the whole corpus as it is now;
+    then :func:`infer_years`, then :func:`infer_symbols`. Returns how many mentions were linked.
     """
     conn.execute(
         "UPDATE mentions SET directive_id = (SELECT id FROM directives d WHERE d.key = mentions.stated_key),"
         " link = stated_link WHERE link = 'inferred'"
     )
+    return infer_years(conn) + infer_symbols(conn)
+
+
+def _key_parts(key: str) -> list[str]:
+    """A directive key's fields: type, number, symbol, year or term, jurisdiction[, issuer[, @article]]."""
+    return key.split("|")
+
+
+def infer_years(conn: sqlite3.Connection) -> int:
+    """Give a year to the mentions whose symbol carries none, where the corpus allows only one.
+
+    A mention of "1847/QĐ-TTg" with no year is linked to "1847/QĐ-TTg of 2018" when that is the only
+    document of that type, number, symbol and jurisdiction with a known year, issued no later than
+    the citing article. Run after earlier inferences are undone (:func:`infer_links`). Returns how
+    many mentions were linked.
+    """
     dated: dict[tuple[str, str, str, str], list[tuple[int, int]]] = {}
-    for did, doc_type, number, symbol, place, year in conn.execute(
-        "SELECT id, coalesce(doc_type, ''), number_key, upper(symbol), jurisdiction, year FROM directives"
+    for did, doc_type, number, key, place, year in conn.execute(
+        "SELECT id, coalesce(doc_type, ''), number_key, key, jurisdiction, year FROM directives"
         " WHERE symbol IS NOT NULL AND year IS NOT NULL"
     ):
-        dated.setdefault((doc_type, number, symbol, place), []).append((year, did))
+        dated.setdefault((doc_type, number, _key_parts(key)[2], place), []).append((year, did))
     updates = []
-    for mid, doc_type, number, symbol, place, published in conn.execute(
-        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, upper(d.symbol), d.jurisdiction, a.published"
+    for mid, doc_type, number, key, place, published in conn.execute(
+        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, d.key, d.jurisdiction, a.published"
         " FROM mentions m JOIN directives d ON d.id = m.directive_id JOIN articles a ON a.id = m.article_id"
         " WHERE d.year IS NULL AND d.symbol IS NOT NULL"
     ):
+        symbol = _key_parts(key)[2]
         until = int(published[:4]) if published else 9999
         candidates = [did for year, did in dated.get((doc_type, number, symbol, place), []) if year <= until]
         if len(candidates) == 1:
             updates.append((candidates[0], mid))
     conn.executemany("UPDATE mentions SET directive_id = ?, link = 'inferred' WHERE id = ?", updates)
     return len(updates)
+
+
+def infer_symbols(conn: sqlite3.Connection) -> int:
+    """Link the mentions with no symbol to the one document with a symbol that fits them.
+
+    Numbers restart every year and each body numbers its own documents, so a mention is linked only
+    when it states its year and its issuer is known, stated ("Chỉ thị 16 của Thủ tướng ngày
+    31/3/2020") or the only body that issues its type ("Nghị định 100/2019" is the Chính phủ's): then
+    "100/2019/NĐ-CP" is the document when the corpus holds one such (same type, number, year,
+    issuer and jurisdiction). "Thông tư 04/2020" (any ministry's) or "Chỉ thị 19 của Thủ tướng" (which
+    year?) stay as they are. Returns how many mentions were linked.
+    """
+    candidates: dict[tuple[str, str, str, int, str], set[int]] = {}
+    for did, doc_type, number, place, year, issuer in conn.execute(
+        "SELECT id, coalesce(doc_type, ''), number_key, jurisdiction, year, issuer FROM directives"
+        " WHERE symbol IS NOT NULL AND year IS NOT NULL AND issuer IS NOT NULL"
+        " AND EXISTS (SELECT 1 FROM mentions m WHERE m.directive_id = directives.id)"
+    ):
+        candidates.setdefault((doc_type, number, place, year, issuer), set()).add(did)
+    if not candidates:
+        return 0
+    sole = _sole_issuers()
+    updates = []
+    for mid, doc_type, number, place, year, issuer in conn.execute(
+        "SELECT m.id, coalesce(d.doc_type, ''), d.number_key, d.jurisdiction, d.year, d.issuer"
+        " FROM mentions m JOIN directives d ON d.id = m.directive_id"
+        " WHERE d.symbol IS NULL AND d.year IS NOT NULL AND m.link != 'inferred'"
+    ):
+        fits = candidates.get((doc_type, number, place, year, issuer or sole.get(doc_type, "")), set())
+        if len(fits) == 1:
+            updates.append((next(iter(fits)), mid))
+    conn.executemany("UPDATE mentions SET directive_id = ?, link = 'inferred' WHERE id = ?", updates)
+    return len(updates)
+
+
+def _sole_issuers() -> dict[str, str]:
+    """The one body issuing each type that only one body issues: {"Nghị định": "CP", "Luật": "QH", …}."""
+    from directive_graph.vocab import load_vocab
+
+    return {name: kind.issuer for name, kind in load_vocab().doc_types.items() if kind.issuer}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from directive_graph.kinds import Level
-from directive_graph.normalize import normalize_symbol
+from directive_graph.normalize import directive_symbol, normalize_symbol
 from directive_graph.patterns import Match
 from directive_graph.vocab import Vocabulary, load_vocab
 
@@ -144,3 +144,26 @@ def read_symbol(body: Match) -> Symbol:
     return NO_SYMBOL
 
 
+def key_symbol(symbol: str, doc_type: str | None, issuer: str | None) -> str:
+    """A symbol as keys compare it: in capitals, "&" dropped, the Party centre's "TƯ" read as "TW", and
+    a leading type code that only repeats the type dropped ("NQ-QH15" and "QH15" of a Nghị quyết).
+
+    Example:
+        >>> key_symbol("NQ-QH15", "Nghị quyết", "QH15"), key_symbol("QH15", "Nghị quyết", "QH15")
+        ('QH15', 'QH15')
+        >>> key_symbol("TTLT-BTC-BTP", "Thông tư", "BTC"), key_symbol("CT/TU", "Chương trình", "TU")
+        ('BTC-BTP', 'CT/TU')
+        >>> key_symbol("NQ/TƯ", "Nghị quyết", "TW"), key_symbol("TT-BGD&ĐT", "Thông tư", "BGDĐT")
+        ('TW', 'BGDĐT')
+    """
+    party = "/" in symbol and not symbol.split("/", 1)[0].count("-")  # "NQ/TW": type code, "/", body
+    code_type = first_code_type(symbol, party)
+    text = directive_symbol(symbol, issuer).upper().replace("&", "")
+    if doc_type and code_type and (code_type == doc_type or code_type.startswith(doc_type + " ")):
+        rest = _CODE_SEPARATOR.split(text, 1)
+        if len(rest) == 2 and rest[1]:
+            return rest[1]
+    return text
+
+
+_CODE_SEPARATOR = re.compile(r"[-/]")

@@ -233,7 +233,9 @@ def fold(text: str) -> str:
 def load_vocab() -> Vocabulary:
     """Read the tables once per process."""
     doc_types = {
-        r["name"]: DocType(r["name"], r["family"], r["description"], national=r["national"] == "yes")
+        r["name"]: DocType(
+            r["name"], r["family"], r["description"], national=r["national"] == "yes", issuer=r["issuer"]
+        )
         for r in _rows("doc_types.csv")
     }
     words = [

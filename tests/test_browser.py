@@ -120,19 +120,19 @@ def test_report_in_chromium(tmp_path: Path) -> None:
         assert count == info.shown == graph.number_of_nodes()
         # search by "Quyết định 1847" and by symbol: the directive is selected
         page.fill("#dg-search", "Quyết định 1847")
-        assert page.evaluate("window.dgNetwork.getSelectedNodes()") == ["d:Quyết định|1847|QĐ-TTG|2018|VN"]
+        assert page.evaluate("window.dgNetwork.getSelectedNodes()") == ["d:Quyết định|1847|TTG|2018|VN"]
         page.fill("#dg-search", "")
         page.fill("#dg-search", "30/NĐ-CP")
-        assert page.evaluate("window.dgNetwork.getSelectedNodes()") == ["d:Nghị định|30|NĐ-CP|2020|VN"]
+        assert page.evaluate("window.dgNetwork.getSelectedNodes()") == ["d:Nghị định|30|CP|2020|VN"]
         page.fill("#dg-search", "quyet dinh 06")
-        assert page.evaluate("window.dgNetwork.getSelectedNodes()")[0].startswith("d:Quyết định|6|QĐ-TTG")
+        assert page.evaluate("window.dgNetwork.getSelectedNodes()")[0].startswith("d:Quyết định|6|TTG")
         # filters hide nodes through the DataSet
         page.uncheck("input.dg-kind[value=article]")
         hidden = page.evaluate("window.dgNodes.get({filter: n => n.hidden}).map(n => n.id)")
         assert hidden and all(node.startswith("a:") for node in hidden)
         page.select_option("#dg-issuer", "CP")
         visible = page.evaluate("window.dgNodes.get({filter: n => !n.hidden}).map(n => n.id)")
-        assert set(visible) == {"d:Nghị định|30|NĐ-CP|2020|VN", "i:CP"}
+        assert set(visible) == {"d:Nghị định|30|CP|2020|VN", "i:CP"}
         page.click("#dg-reset")
         assert page.evaluate("window.dgNodes.get({filter: n => n.hidden}).length") == 0
         # a table row selects its node
@@ -157,7 +157,7 @@ def test_report_in_chromium(tmp_path: Path) -> None:
         # the year filter keeps the directives of that year and what links to them
         page.select_option("#dg-year", "2018")
         visible = page.evaluate("window.dgNodes.get({filter: n => !n.hidden}).map(n => n.id)")
-        assert "d:Quyết định|1847|QĐ-TTG|2018|VN" in visible and not any(v.startswith("d:Nghị định") for v in visible)
+        assert "d:Quyết định|1847|TTG|2018|VN" in visible and not any(v.startswith("d:Nghị định") for v in visible)
         page.click("#dg-reset")
         assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0
         assert page.evaluate("document.querySelectorAll('script').length") == 3  # data, vis, page: none injected

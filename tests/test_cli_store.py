@@ -230,7 +230,7 @@ def test_annotate_marks_every_reference(corpus: Path) -> None:
     assert "[[Quyết định 1043/QĐ-UBND]]{Quyết định 1043/QĐ-UBND · UBND}" in result.stdout
     page = runner.invoke(app, ["annotate", str(corpus / "saigon.txt"), "--html"]).stdout
     assert page.startswith('<pre class="annotated">')
-    assert 'href="#d:Quyết định|1043|QĐ-UBND||Thành phố Hồ Chí Minh"' in page
+    assert 'href="#d:Quyết định|1043|UBND||Thành phố Hồ Chí Minh"' in page
 
 
 def test_annotate_escapes_the_text(tmp_path: Path) -> None:

@@ -68,8 +68,13 @@ def test_query_forms_all_find_the_same_directive(tmp_path: Path, corpus: Path) -
     with _built(tmp_path, corpus) as store:
         keys = [
             {d["key"] for d in find_directives(store, q)}
-            for q in ("Quyết định 1847/QĐ-TTg", "1847/QĐ-TTg", "quyet dinh 1847/QD-TTg", "QUYẾT ĐỊNH SỐ 1847/QĐ-TTG",
-                      "quyết định 1847/qđ-ttg")  # fmt: skip
+            for q in (
+                "Quyết định 1847/QĐ-TTg",
+                "1847/QĐ-TTg",
+                "quyet dinh 1847/QD-TTg",
+                "QUYẾT ĐỊNH SỐ 1847/QĐ-TTG",
+                "quyết định 1847/qđ-ttg",
+            )
         ]
         assert keys[0] and all(k == keys[0] for k in keys)
         for short in ("QĐ 1847", "qd 1847", "quyết định 1847"):  # lower case: a query is never the verb
