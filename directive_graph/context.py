@@ -164,8 +164,31 @@ def read_tail(text: str, end: int) -> Tail:
                 tail.issuer_text = text[start:pos]
                 continue
         break
+    if tail.year is None and tail.issuer_text is None:
+        _date_after_unknown_body(text, pos, tail)
     tail.end = pos
     return tail
+
+
+def _date_after_unknown_body(text: str, pos: int, tail: Tail) -> None:
+    """The date after an issuer phrase the vocabulary does not know: "của BCH Hội Nông dân xã ngày 3/4/2023".
+
+    Only capitalised words (a body's name) may stand between "của" and the date, eight at the most.
+    """
+    patterns = compiled()
+    lead = patterns.issuer_lead.match(text, pos)
+    if lead is None:
+        return
+    for count, word in enumerate(_WORD.finditer(text, lead.end(), min(len(text), lead.end() + ISSUER_REACH))):
+        if count >= 8 or not word.group()[0].isupper():
+            return
+        date = patterns.date_tail.match(text, word.end())
+        if date is not None and _DAY_WORD_AHEAD.match(text, word.end()):
+            tail.year, tail.issued_on = _date_of(date)
+            return
+
+
+_DAY_WORD_AHEAD = re.compile(r"[^\S\n]*,?[^\S\n]*(?i:ngày|ngay)[^\S\n]")
 
 
 # How far before a mention its issuer may stand as the subject of "ban hành": "UBND tỉnh Yên Bái đã ban hành …".

@@ -76,9 +76,9 @@ STATE_SYMBOL = (
     r"(?P<state>(?:" + SP + r"[/-]" + SP + r"(?P<year>" + YEAR + r"))?"
     + SP + r"[/-]" + SP + r"\n?" + SP + r"(?P<scodes>" + CODES + r"|" + LOWER_CODES + r"))"
 )
-# Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW".
+# Party symbol after the number: "-CTr/TU" in "08-CTr/TU", "-QĐi/TW"; OCR may lose the dash ("26NQ/TW").
 PARTY_SYMBOL = (
-    r"(?P<party>" + SP + r"-" + SP + r"(?P<ptype>" + CODE + r")" + SP + r"/" + SP
+    r"(?P<party>(?:" + SP + r"-" + SP + r"|(?=[A-ZĐ]{2}))(?P<ptype>" + CODE + r")" + SP + r"/" + SP
     + r"(?P<pcodes>" + CODES + r"))"
 )
 BODY = NUMBER + r"(?:" + PARTY_SYMBOL + r"|" + STATE_SYMBOL + r")?"
@@ -356,7 +356,7 @@ def compiled() -> Patterns:
         issuer_lead=ENGINE.compile(
             r"[^\S\n]*,?" + SP + r"(?:(?i:của|do|thuộc|cua)|\n" + SP + r"(?:của|do|thuộc|cua))" + SEP
         ),
-        issuer_place=ENGINE.compile(place + r"{0,3}"),
+        issuer_place=ENGINE.compile(place + r"{0,4}"),  # "… Đoàn TNCS Hồ Chí Minh"
         # a central body is followed by its term only: "Quốc hội khóa XIV", never by a place
         # ("của Chính phủ Chương trình …", "CỦA CHÍNH PHỦ VÀ …" in a title in capitals)
         issuer_term=ENGINE.compile(SP + r"(?i:khóa|khoá)" + SP + r"[IVXL]+"),

@@ -63,6 +63,8 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
     """Read a symbol once; the same symbols recur across a corpus, so the result is cached."""
     vocab = load_vocab()
     codes = [_upper_if_lower(vocab.canonical_code(c.replace(" ", ""))) for c in _CODE_SPLIT.split(codes_text)]
+    if not party and len(codes) == 1 and (glued := _unglue(codes[0], vocab)) is not None:
+        codes = glued  # "QĐUBND": OCR lost the hyphen of "QĐ-UBND"; the symbol stays as written
     all_known = all(vocab.is_type_code(c) or vocab.issuer_for_code(c) is not None for c in codes)
     explicit = True
     if party:
@@ -101,6 +103,22 @@ def parse_symbol(party: bool, type_code: str, codes_text: str, year_text: str | 
         explicit=explicit and code_type is not None,
         all_known=all_known,
     )
+
+
+def _unglue(code: str, vocab: Vocabulary) -> list[str] | None:
+    """A type code and an issuer code written as one ("QĐUBND", "QĐBYT"), split; None if ``code`` is not that.
+
+    Example:
+        >>> _unglue("QĐUBND", load_vocab()), _unglue("QĐBYT", load_vocab()), _unglue("UBND", load_vocab())
+        (['QĐ', 'UBND'], ['QĐ', 'BYT'], None)
+    """
+    if vocab.is_type_code(code) or vocab.issuer_for_code(code) is not None:
+        return None
+    for cut in (2, 3, 4):
+        head, rest = vocab.canonical_code(code[:cut]), code[cut:]
+        if len(rest) >= 2 and vocab.is_type_code(head) and vocab.issuer_for_code(rest) is not None:
+            return [head, rest]
+    return None
 
 
 def first_code_type(symbol: str, party: bool) -> str | None:
@@ -155,14 +173,18 @@ def key_symbol(symbol: str, doc_type: str | None, issuer: str | None) -> str:
         ('BTC-BTP', 'CT/TU')
         >>> key_symbol("NQ/TƯ", "Nghị quyết", "TW"), key_symbol("TT-BGD&ĐT", "Thông tư", "BGDĐT")
         ('TW', 'BGDĐT')
+        >>> key_symbol("QĐUBND", "Quyết định", "UBND")  # OCR lost the hyphen
+        'UBND'
     """
     party = "/" in symbol and not symbol.split("/", 1)[0].count("-")  # "NQ/TW": type code, "/", body
-    code_type = first_code_type(symbol, party)
     text = directive_symbol(symbol, issuer).upper().replace("&", "")
-    if doc_type and code_type and (code_type == doc_type or code_type.startswith(doc_type + " ")):
-        rest = _CODE_SEPARATOR.split(text, 1)
-        if len(rest) == 2 and rest[1]:
-            return rest[1]
+    first = _CODE_SEPARATOR.split(symbol, 1)[0]
+    code_type = first_code_type(symbol, party)
+    cut = len(first) + 1  # the type code and its separator
+    if code_type is None and (glued := _unglue(first, load_vocab())) is not None:
+        code_type, cut = load_vocab().type_for_code(glued[0], party=party), len(glued[0])
+    if doc_type and code_type and (code_type == doc_type or code_type.startswith(doc_type + " ")) and text[cut:]:
+        return text[cut:]
     return text
 
 

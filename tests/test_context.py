@@ -57,6 +57,10 @@ TAILS = [
      None, None, "Thủ tướng Chính phủ", "TTg"),
     ("title-in-capitals", "CHỈ THỊ 17/CT-UBND CỦA UBND THÀNH PHỐ HÀ NỘI VỀ VIỆC GIÃN CÁCH XÃ HỘI", "CT-UBND",
      None, None, "UBND THÀNH PHỐ HÀ NỘI", "UBND"),
+    ("long-place-after-the-body", "Kế hoạch số 41-KH/TWĐTN của Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh về …",
+     "TWĐTN", None, None, "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", "TWĐTN"),
+    ("date-after-unknown-body", "Kế hoạch số 22-KH/ĐTN của BCH Hội Nông Dân Xã Tân Phú ngày 10/3/2023 về việc …",
+     "KH/ĐTN", 2023, dt.date(2023, 3, 10), None, None),
     ("date-on-next-line", "Nghị quyết 02/2020/NQ-CP\n06/01/2020 của Chính phủ về", "NQ-CP",
      2020, dt.date(2020, 1, 6), "Chính phủ", "CP"),
 ]  # fmt: skip
