@@ -63,11 +63,14 @@ def _filled(ref: Reference, other: Reference, index: int) -> Reference:
 
 
 def _later_full(ref: Reference, later: list[int], out: list[Reference]) -> int | None:
-    """The first later mention with a symbol, when all the compatible later ones name one document."""
+    """The first later mention with a symbol (a dated one if any), when all the compatible later ones
+    name one document: one symbol, and at most one year and one issuer among those that state them."""
     full = [i for i in later if out[i].symbol is not None and _compatible(ref, out[i])]
-    if not full or len({(out[i].symbol, out[i].year, out[i].issuer) for i in full}) > 1:
+    if not full or len({(out[i].symbol or "").upper() for i in full}) > 1:
         return None
-    return full[0]
+    if len({out[i].year for i in full} - {None}) > 1 or len({out[i].issuer for i in full} - {None}) > 1:
+        return None
+    return next((i for i in full if out[i].year is not None), full[0])
 
 
 def resolve_antecedents(refs: list[Reference]) -> list[Reference]:
