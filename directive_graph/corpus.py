@@ -321,6 +321,7 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
             path,
             f"{path} has no record with a text field ({', '.join(TEXT_FIELDS[:5])} …); its fields are "
             f"{', '.join(seen) or 'none'}: rename the one holding the text to 'text'",
+            warning=fmt == "json",  # a folder's .json may be a settings file, not a dump of articles
         )
     return docs
 

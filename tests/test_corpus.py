@@ -198,3 +198,12 @@ def test_a_csv_field_longer_than_the_csv_modules_default_limit_is_read(tmp_path:
     docs = read_file(str(path))
     assert not isinstance(docs, ReadError)
     assert [len(d.text) for d in docs] == [len(body)]
+
+
+def test_a_json_file_that_holds_no_articles_is_passed_over_with_a_warning(tmp_path: Path) -> None:
+    """A folder's settings file ("meta.json") is not a user's error: the build goes on and exits 0."""
+    path = tmp_path / "meta.json"
+    path.write_text('{"name": "bộ sưu tập", "version": 2}', encoding="utf-8")
+    result = read_file(str(path))
+    assert isinstance(result, ReadError) and result.warning
+    assert "its fields are name, version" in result.message
