@@ -16,34 +16,33 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
-import json
-import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from directive_graph.records import (
+    AUTHOR_FIELDS,
+    DATE_FIELDS,
+    ID_FIELDS,
+    MENTION_FIELDS,
+    SOURCE_FIELDS,
+    TEXT_FIELDS,
+    TITLE_FIELDS,
+    URL_FIELDS,
+    RecordError,
+    field_name,
+    parse_date,
+    parse_records,
+    pick,
+)
+
 FORMATS = {".txt": "txt", ".md": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 FORMATS.update({".json": "json", ".csv": "csv"})
 KINDS = ".txt, .md, .html, .jsonl, .json or .csv"  # the file types, as messages name them
-# The fields of a JSONL, JSON or CSV record, as datasets name them (compared in lower case, "-" and
-# spaces read as "_"): the first one present wins. A summary is the text only when there is no other.
-TEXT_FIELDS = ("text", "content", "body", "noi_dung", "noidung", "article", "full_text", "fulltext", "main_text",
-               "raw_text", "document", "contents", "summary", "description", "abstract", "sapo", "tom_tat")  # fmt: skip
-TITLE_FIELDS = ("title", "tieu_de", "headline", "name", "ten")
-DATE_FIELDS = ("date", "published", "publish_date", "published_date", "published_at", "publish_time",
-               "published_time", "pubdate", "pub_date", "date_published", "datetime", "time", "created_at",
-               "created", "ngay", "ngay_dang", "thoi_gian")  # fmt: skip
-SOURCE_FIELDS = ("source", "site", "sitename", "site_name", "publisher", "domain", "outlet", "newspaper", "nguon")
-AUTHOR_FIELDS = ("author", "authors", "tac_gia", "byline")
-URL_FIELDS = ("url", "link", "href", "source_url")
-ID_FIELDS = ("id", "doc_id", "uid", "_id", "guid")
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ def _from_html(path: str, html: str, encoding: str) -> list[Document] | ReadErro
             path=path,
             text=text,
             title=title,
-            published=_parse_date(found.date),
+            published=parse_date(found.date),
             source=source,
             author=found.author,
             url=found.url,
@@ -224,91 +223,35 @@ def _visible_text(html: str) -> tuple[str, str | None]:
     return "\n".join(line for line in lines if line), heading
 
 
-def _field(name: object) -> str:
-    """A record's field name as compared: "Publish Time", "publish-time" -> "publish_time"."""
-    return str(name).strip().lower().replace(" ", "_").replace("-", "_")
-
-
-def _pick(record: dict[str, object], names: tuple[str, ...]) -> str | None:
-    """The value of the first of ``names`` the record has, as text; a list's items go one per line."""
-    lowered = {_field(k): v for k, v in record.items()}
-    for name in names:
-        value = lowered.get(name)
-        if isinstance(value, list):
-            value = "\n".join(str(item) for item in value if item not in (None, ""))
-        if value not in (None, ""):
-            return str(value)
-    return None
-
-
-def _json_records(path: str, text: str) -> list[dict[str, object]] | ReadError:
-    """The records of a JSON file: a list of objects, or an object holding one ("data", "articles" …)."""
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return ReadError(path, f"{path} is not JSON (line {exc.lineno}: {exc.msg}); give a list of objects")
-    if isinstance(value, dict):
-        lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
-        value = lists[0] if len(lists) == 1 else [value]
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return ReadError(path, f"{path} is not a list of JSON objects; give one object per article")
-    return value
-
-
-def _csv_records(path: str, text: str) -> list[dict[str, object]] | ReadError:
-    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # a whole article may sit in one field
-    try:
-        return list(csv.DictReader(io.StringIO(text)))
-    except csv.Error as exc:
-        return ReadError(path, f"{path} is not a readable CSV file ({exc}); check its quoting")
-
-
-# The fields of ``directive-graph extract --format jsonl``: a file of them is output, not a corpus.
-MENTION_FIELDS = frozenset(("article", "start", "end", "text", "type", "number", "symbol", "form"))
-
-
 def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Document] | ReadError:
-    records: list[dict[str, object]] = []
-    if fmt == "jsonl":
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError:
-                return ReadError(path, f"{path} line {number} is not JSON; give one JSON object per line")
-            if not isinstance(value, dict):
-                return ReadError(path, f"{path} line {number} is not a JSON object; give one object per line")
-            records.append(value)
-    else:
-        found = _json_records(path, text) if fmt == "json" else _csv_records(path, text)
-        if isinstance(found, ReadError):
-            return found
-        records = found
+    try:
+        records = parse_records(text, fmt)
+    except RecordError as exc:
+        return ReadError(path, f"{path} {exc}")
     if records and all(record.keys() >= MENTION_FIELDS for record in records[:5]):
         return ReadError(path, f"{path} holds mentions (directive-graph extract output), not articles; skipped", True)
     docs = []
     keys: set[str] = set()
     for index, record in enumerate(records, start=1):
-        body = _pick(record, TEXT_FIELDS)
+        body = pick(record, TEXT_FIELDS)
         if body is None or not body.strip():
             continue
         body = unicodedata.normalize("NFC", body.replace("\r\n", "\n"))
-        key = _pick(record, ID_FIELDS) or str(index)
+        key = pick(record, ID_FIELDS) or str(index)
         key = key if key not in keys else f"{key}-{index}"  # two records with one id stay two articles
         keys.add(key)
         plain = _from_plain(f"{path}#{key}", body, encoding, fmt)
-        title = _pick(record, TITLE_FIELDS) or plain.title
-        source = _pick(record, SOURCE_FIELDS) or plain.source
+        title = pick(record, TITLE_FIELDS) or plain.title
+        source = pick(record, SOURCE_FIELDS) or plain.source
         docs.append(
             Document(
                 path=plain.path,
                 text=body,
                 title=title,
-                published=_parse_date(_pick(record, DATE_FIELDS)) or plain.published,
+                published=parse_date(pick(record, DATE_FIELDS)) or plain.published,
                 source=source,
-                author=_pick(record, AUTHOR_FIELDS) or plain.author,
-                url=_pick(record, URL_FIELDS),
+                author=pick(record, AUTHOR_FIELDS) or plain.author,
+                url=pick(record, URL_FIELDS),
                 encoding=encoding,
                 format=fmt,
                 chrome=plain.chrome,
@@ -316,7 +259,7 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
             )
         )
     if not docs:
-        seen = sorted({_field(k) for record in records[:20] for k in record})
+        seen = sorted({field_name(k) for record in records[:20] for k in record})
         return ReadError(
             path,
             f"{path} has no record with a text field ({', '.join(TEXT_FIELDS[:5])} …); its fields are "
@@ -324,37 +267,6 @@ def _from_records(path: str, text: str, encoding: str, fmt: str) -> list[Documen
             warning=fmt == "json",  # a folder's .json may be a settings file, not a dump of articles
         )
     return docs
-
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_DMY_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
-
-
-def _parse_date(value: str | None) -> dt.date | None:
-    """A date from ISO ("2019-06-11", "2019-06-11T08:34"), Vietnamese ("11/06/2019", "1/9/2026 8:00")
-    or Unix-time ("1560242040") forms.
-
-    Example:
-        >>> [str(_parse_date(v)) for v in ("2019-06-11T08:34", "1/9/2026 8:00", "08:00 11.06.2019", "1560242040")]
-        ['2019-06-11', '2026-09-01', '2019-06-11', '2019-06-11']
-        >>> _parse_date("hôm qua") is None
-        True
-    """
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit() and len(value) in (10, 13):  # seconds or milliseconds since 1970
-        return dt.datetime.fromtimestamp(int(value[:10]), tz=dt.timezone.utc).date()
-    iso = _ISO_DATE.search(value)
-    parts = (iso[1], iso[2], iso[3]) if iso else None
-    if parts is None and (dmy := _DMY_DATE.search(value)) is not None:
-        parts = (dmy[3], dmy[2], dmy[1])
-    if parts is None:
-        return None
-    try:
-        return dt.date(*(int(p) for p in parts))
-    except ValueError:
-        return None
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
