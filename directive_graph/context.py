@@ -60,7 +60,7 @@ def _date_of(match: Match) -> tuple[int, dt.date | None]:
 # The longest issuer phrase looked for after "của": "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
 ISSUER_REACH = 160
 _WORD = re.compile(r"\S+")
-_CLOSING = re.compile(r"[)\]}\"”’]")  # a closing bracket or quote inside a word ends it
+_CLOSING = re.compile(r"[)\]}\"”’']")  # a closing bracket or quote inside a word ends it
 
 
 @functools.lru_cache(maxsize=16384)
@@ -219,6 +219,8 @@ def issuer_before(text: str, start: int) -> tuple[int, int, Issuer] | None:
     clause = max(text.rfind(mark, lo, verb.start()) for mark in (".", ",", ";", ":", "\n", "(")) + 1
     patterns = compiled()
     for word in _WORD.finditer(text, clause, verb.start()):
+        if not word.group()[0].isalnum():
+            continue  # a dateline's dash ("ĐTO - Ban Chấp hành … ban hành"), a bracket: no name starts there
         found = _alias_at(text, word.start())
         if found is None:
             continue

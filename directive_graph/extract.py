@@ -74,8 +74,9 @@ class _Draft:
     header: bool = False
 
 
-# Words that make a lower-case "chỉ thị 16" a document, not a verb: "theo chỉ thị 16", "thực hiện quyết định 12".
-_NOUN_CUES = ("theo", "thuc hien", "trien khai", "tai", "can cu", "ap dung", "quan triet", "cac")
+# Words that make a lower-case "chỉ thị 16" a document, not a verb: "theo chỉ thị 16", "thực hiện quyết định 12",
+# "khác với quyết định 48".
+_NOUN_CUES = ("theo", "thuc hien", "trien khai", "tai", "can cu", "ap dung", "quan triet", "cac", "voi", "cua")
 # Words that make an abbreviation with a number a form's code: "mẫu CT08", "Biểu mẫu TT01".
 _FORM_WORDS = ("mau", "bieu")
 # A symbol that goes on with a word rather than a code: "805/TTr-Sở" (a report form's code).

@@ -297,10 +297,11 @@ def compiled() -> Patterns:
     glued = "|".join(
         re.escape(c + w) + r"[0-9]" for w in GLUED_WORDS for c in GLUED_AFTER
     )
-    # not a standard's year: "QCVN 01:2021/BXD"; not after "#" ("Số:2#37 /QD-BYC", a number damaged by OCR)
+    # not a standard's year: "QCVN 01:2021/BXD"; not after a digit and "#" ("Số:2#37 /QD-BYC", a number
+    # damaged by OCR), though "#200/2014/TT-BTC" is read
     candidate = (
-        r"[0-9](?<![0-9][0-9])(?<![0-9]:[0-9])(?<![0-9]: [0-9])"  # a run's first digit only
-        r"(?:(?<![\w.,/\-#][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
+        r"[0-9](?<![0-9][0-9])(?<![0-9]:[0-9])(?<![0-9]: [0-9])(?<![0-9]#[0-9])"  # a run's first digit only
+        r"(?:(?<![\w.,/\-][0-9])(?:(?=" + symbol_ahead + r")|" + behind + r")|(?<=" + glued + r"))"
     )
 
     # ---- the type word before a number, read backwards from the number:

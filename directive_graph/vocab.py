@@ -27,7 +27,7 @@ from pathlib import Path
 from directive_graph.kinds import DocType, Issuer, Level
 
 _TERM_SUFFIX = re.compile(r"\d{1,2}$")
-TRAILING = ",.;:)]}\"”’…"  # punctuation that may follow a word in running text
+TRAILING = ",.;:)]}\"”’…'"  # punctuation that may follow a word in running text
 # Dash look-alikes read as "-" (the text view does the same): "Lao động – Thương binh".
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
 # Words that join the parts of a name, folded: "Giáo dục và Đào tạo", "Giáo dục - Đào tạo",

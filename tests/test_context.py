@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from directive_graph.context import date_before, read_tail
+from directive_graph.context import date_before, issuer_before, read_tail
 
 TAILS = [
     ("plain", "Quyết định số 1847/QĐ-TTg ngày 27-12-2018 của Thủ tướng Chính phủ về …", "QĐ-TTg",
@@ -61,6 +61,8 @@ TAILS = [
      "TWĐTN", None, None, "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh", "TWĐTN"),
     ("date-after-unknown-body", "Kế hoạch số 22-KH/ĐTN của BCH Hội Nông Dân Xã Tân Phú ngày 10/3/2023 về việc …",
      "KH/ĐTN", 2023, dt.date(2023, 3, 10), None, None),
+    ("quote-after-issuer", "'Nghị định 15/2020/NĐ-CP của Chính phủ;',", "NĐ-CP",
+     None, None, "Chính phủ", "CP"),
     ("date-on-next-line", "Nghị quyết 02/2020/NQ-CP\n06/01/2020 của Chính phủ về", "NQ-CP",
      2020, dt.date(2020, 1, 6), "Chính phủ", "CP"),
 ]  # fmt: skip
@@ -88,3 +90,18 @@ def test_tail(text: str, marker: str, year: int | None, issued_on: dt.date | Non
 def test_date_before(text: str, year: int | None) -> None:
     found = date_before(text, text.index("Quy"))
     assert (found[0] if found else None) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Năm 2019, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 17 về …", "Ban Thường vụ Tỉnh ủy"),
+        ("ĐTO - Ban Chấp hành Trung ương Đảng đã ban hành Chỉ thị số 45 về …", "Ban Chấp hành Trung ương Đảng"),
+        ("UBND tỉnh Lào Cai vừa ban hành các Kế hoạch 31 và 32 về …", "UBND tỉnh Lào Cai"),
+        ("Bộ Tài chính đề nghị các tỉnh ban hành Quyết định 12 về giá.", None),
+    ],
+    ids=["subject", "after-dateline-dash", "place-and-vua", "not-the-subject"],
+)
+def test_issuer_before(text: str, phrase: str | None) -> None:
+    found = issuer_before(text, text.index(next(w for w in ("Chỉ thị", "Kế hoạch", "Quyết định") if w in text)))
+    assert (text[found[0] : found[1]] if found else None) == phrase
