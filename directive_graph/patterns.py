@@ -138,7 +138,8 @@ DATE_WORDS = (
 # The date words as written, without accents, or with the accented letter lost to a bad decoding
 # ("ng\ufffdy 29/9/2025": U+FFFD stands where "à" was).
 DAY_WORD = r"(?i:ng[àa\ufffd]y)"
-DATE = DAY_WORD + SEP + r"(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
+# (the space after "ngày" may be lost: "ngày18 tháng 6 năm 2020", "ngày05/3/2021")
+DATE = DAY_WORD + r"(?:" + SEP + r"|(?=\d))(?:" + DATE_NUMERIC + r"|" + DATE_WORDS + r")"
 # Right after a mention: ", ngày 27/12/2018", " - ngày 27/3/2020", " ban hành ngày …", " năm 2025", "(27/12/2018)",
 # "(2015)" as in "Nghị quyết 2231 (2015) của Hội đồng Bảo an".
 DATE_TAIL = (

@@ -63,6 +63,8 @@ TAILS = [
      "KH/ĐTN", 2023, dt.date(2023, 3, 10), None, None),
     ("quote-after-issuer", "'Nghị định 15/2020/NĐ-CP của Chính phủ;',", "NĐ-CP",
      None, None, "Chính phủ", "CP"),
+    ("day-word-glued-to-the-date", "Tờ trình số 47/TTr-UBND ngày18 tháng 6 năm 2020 của Ủy ban nhân dân tỉnh", "UBND",
+     2020, dt.date(2020, 6, 18), "Ủy ban nhân dân tỉnh", "UBND"),
     ("date-on-next-line", "Nghị quyết 02/2020/NQ-CP\n06/01/2020 của Chính phủ về", "NQ-CP",
      2020, dt.date(2020, 1, 6), "Chính phủ", "CP"),
 ]  # fmt: skip
