@@ -33,7 +33,7 @@ from directive_graph.named import Named, find_named
 from directive_graph.normalize import directive_symbol, number_key
 from directive_graph.relations import find_relations, own_number
 from directive_graph.resolve import extract_references
-from directive_graph.store import Store, infer_links
+from directive_graph.store import Store, infer_links, undo_inferences
 from directive_graph.vocab import load_vocab
 
 _CHUNK = 32  # files per worker task
@@ -281,9 +281,10 @@ class _Writer:
 
     def finish(self) -> None:
         with self.store.transaction() as conn:
-            infer_links(conn)
+            undo_inferences(conn)  # first, so no mention points at a directive about to go
             conn.execute("DELETE FROM directives WHERE key NOT IN (SELECT stated_key FROM mentions"
                          " WHERE stated_key IS NOT NULL)")  # fmt: skip
+            infer_links(conn)
             conn.executemany(
                 "INSERT OR REPLACE INTO issuers(code, name, level) VALUES (?, ?, ?)",
                 [(i.code, i.name, i.level.value) for i in load_vocab().issuers.values()],

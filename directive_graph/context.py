@@ -216,7 +216,7 @@ def issuer_before(text: str, start: int) -> tuple[int, int, Issuer] | None:
     verb = compiled().issued_before.search(text, lo, start)
     if verb is None:
         return None
-    clause = max(text.rfind(mark, lo, verb.start()) for mark in (".", ",", ";", ":", "\n", "(")) + 1
+    clause = max(lo, max(text.rfind(mark, lo, verb.start()) for mark in (".", ",", ";", ":", "\n", "(")) + 1)
     patterns = compiled()
     for word in _WORD.finditer(text, clause, verb.start()):
         if not word.group()[0].isalnum():

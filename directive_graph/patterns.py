@@ -97,7 +97,10 @@ def spaced_symbol(type_codes: str) -> str:
 # not ",5" (a decimal), not "%".
 # A comma between numbers is a list, not a decimal, when more numbers follow or the list ends with
 # "và", "của" or "do": "Các Chỉ thị 15,16,19 của Thủ tướng", "các Nghị định 100,123 của Chính phủ".
-_COMMA_LIST = r"\d{1,4},\d{1,4}(?!\d)|\d{1,4}" + SP + r"(?i:và|của|do)(?!" + LETTER + r")"
+# Not thousands ("1,500,000 đồng") nor decimals joined by "và" ("1,5 và 2,5 triệu").
+_COMMA_LIST = (
+    r"(?!\d{3},\d{3})\d{1,4},\d{1,4}(?!\d)|\d{1,4}" + SP + r"(?i:và|của|do)(?!" + LETTER + r")(?!" + SEP + r"\d+,\d)"
+)
 BARE_END = r"(?!" + SP + r"[/-]" + SP + r"\d|\.\d|,(?!" + _COMMA_LIST + r")\d|" + SP + r"%)"
 # Quantity words that make the number a count, not a document number:
 # "Kế hoạch 100 ngày", "Quyết định 2 lần"; "ngày 12/5" after a number is a date.

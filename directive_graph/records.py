@@ -78,7 +78,7 @@ def _jsonl_records(text: str) -> list[dict[str, object]]:
             continue
         try:
             value = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # bad JSON, a 5,000-digit number, nesting too deep
             raise RecordError(f"line {number} is not JSON; give one JSON object per line") from None
         if not isinstance(value, dict):
             raise RecordError(f"line {number} is not a JSON object; give one object per line")
@@ -92,6 +92,8 @@ def _json_records(text: str) -> list[dict[str, object]]:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RecordError(f"is not JSON (line {exc.lineno}: {exc.msg}); give a list of objects") from None
+    except (ValueError, RecursionError):  # a 5,000-digit number, nesting too deep
+        raise RecordError("is not JSON this reader can take; give a list of objects") from None
     if isinstance(value, dict):
         lists = [v for v in value.values() if isinstance(v, list) and v and all(isinstance(i, dict) for i in v)]
         value = lists[0] if len(lists) == 1 else [value]

@@ -204,11 +204,16 @@ def infer_links(conn: sqlite3.Connection) -> int:
     First every earlier inference is undone, so the result follows the whole corpus as it is now;
     then :func:`infer_years`, then :func:`infer_symbols`. Returns how many mentions were linked.
     """
+    undo_inferences(conn)
+    return infer_years(conn) + infer_symbols(conn)
+
+
+def undo_inferences(conn: sqlite3.Connection) -> None:
+    """Point every inferred mention back at the directive its own words name."""
     conn.execute(
         "UPDATE mentions SET directive_id = (SELECT id FROM directives d WHERE d.key = mentions.stated_key),"
         " link = stated_link WHERE link = 'inferred'"
     )
-    return infer_years(conn) + infer_symbols(conn)
 
 
 def _key_parts(key: str) -> list[str]:

@@ -207,3 +207,10 @@ def test_a_json_file_that_holds_no_articles_is_passed_over_with_a_warning(tmp_pa
     result = read_file(str(path))
     assert isinstance(result, ReadError) and result.warning
     assert "its fields are name, version" in result.message
+
+
+def test_json_a_reader_cannot_take_is_a_read_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    path.write_text('[{"text": "a", "n": ' + "9" * 5000 + "}]", encoding="utf-8")
+    result = read_file(str(path))
+    assert isinstance(result, ReadError) and "is not JSON this reader can take" in result.message

@@ -262,3 +262,18 @@ def test_chunked_parallel_build_equals_serial_build_row_for_row(tmp_path: Path, 
         sources = {p for (p,) in store.conn.execute("SELECT path FROM sources WHERE file LIKE '%feed.jsonl'")}
         assert sources == {f"{corpus / 'feed.jsonl'}#{i}" for i in (1, 2)}
         assert store.counts()["articles"] == 12 + 30 + 4 - 2  # records 0 and 3 were only in the feed
+
+
+def test_a_rebuild_after_the_inferred_documents_article_changes_keeps_working(tmp_path: Path) -> None:
+    """An undated mention inferred to a document whose only article then changes: the rebuild must not
+    leave that mention pointing at a directive it deletes (a foreign-key failure on every later build)."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Tin một\n\nThực hiện Quyết định số 1847/QĐ-TTg ngày 27/12/2018.", encoding="utf-8")
+    (folder / "b.txt").write_text("Tin hai\n\nCác sở triển khai Quyết định 1847/QĐ-TTg.", encoding="utf-8")
+    with Store.open(str(tmp_path / "t.db"), create=True) as store:
+        build(store, [str(folder)], jobs=1)
+        (folder / "a.txt").write_text("Tin một\n\nBài đã sửa, không còn văn bản nào.", encoding="utf-8")
+        for _ in range(2):
+            summary = build(store, [str(folder)], jobs=1)
+        assert (summary.articles, summary.mentions) == (2, 1)
