@@ -141,6 +141,8 @@ class _Extractor:
             doc_type = sym.code_type or "Công văn"  # a symbol with no type code: an official letter
             header = _Draft(pos, end, body.group("num"), doc_type, Form.BARE_SYMBOL, sym, header=True)
             with_colon = ":" in self.s[so_start:pos]  # "Số: 3954/CTLAN-TTHT": any code is a header
+            if _CUT_SYMBOL.match(self.s, end):
+                return None  # the symbol goes on with a word ("Số1847/QĐ-TTgTheo …"): it was cut short
             return header if sym.known or with_colon else None
         if sym.code_type is None:
             return None  # a bare symbol must open with a type or issuer code: not "35/GM-UBND"
