@@ -66,11 +66,15 @@ def parse_query(query: str) -> tuple[str | None, str, str | None, int | None]:
     # a query names a document, never the verb: "quyết định 1847" is read as "Quyết định 1847", "qd 1847"
     # as "QD 1847"; the reading that finds a symbol wins ("nghi quyet 18-nq/tw" as "NGHI QUYET 18-NQ/TW")
     stripped = query.strip()
-    readings = [m for q in (stripped, stripped[:1].upper() + stripped[1:], stripped.upper()) if (m := first_mention(q))]
-    found = next((m for m in readings if m[2]), readings[0] if readings else None)
+    found = None
+    for reading in (stripped, stripped[:1].upper() + stripped[1:], stripped.upper()):
+        mention = first_mention(reading)
+        if mention is not None and (mention[2] or found is None):
+            found = mention
+            if mention[2]:
+                break  # a reading with a symbol: the later ones are not needed
     if found is not None:
-        doc_type, number, symbol, year = found
-        return doc_type, number, symbol, year
+        return found
     bare = query.strip()
     if bare.isdigit() and 0 < len(bare) <= 6:
         return None, number_key(bare), None, None
